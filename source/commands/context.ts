@@ -1,0 +1,19 @@
+/**
+ * What a non-interactive command gets: a lazily connected engine and the two output streams.
+ * Commands never import Ink or React, and never call `process.exit`: they return the exit status.
+ */
+import type {Engine} from '../engine/engine.js';
+
+export interface Output {
+	write(text: string): void;
+}
+
+export interface CommandContext {
+	/** Connects on first use; throws `EngineError` when the engine cannot be reached. */
+	engine(): Engine;
+	stdout: Output;
+	stderr: Output;
+}
+
+/** A non-interactive command: takes its own arguments (after the command name), returns the exit status. */
+export type Command = (args: string[], ctx: CommandContext) => Promise<number>;

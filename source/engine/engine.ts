@@ -1,0 +1,94 @@
+/**
+ * The narrow interface through which everything in dnet talks to a Docker Engine. The only
+ * implementation that talks to a real engine is `DockerEngine` (dockerode); UI component tests may
+ * use a fake behind this same interface.
+ */
+import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+
+/** One message of the engine's event stream, reduced to what dnet uses. */
+export interface EngineEvent {
+	/** `container`, `network`, `image`, `volume`, … */
+	type: string;
+	/** `create`, `start`, `die`, `destroy`, `rename`, `connect`, … */
+	action: string;
+	/** The object's id (a container id for container events, a network id for network events). */
+	id: string;
+	/** Extra attributes (`name`, `container` for network events, …). Untrusted strings. */
+	attributes: Record<string, string>;
+	/** Nanoseconds since the epoch, as the engine stamped it. */
+	timeNano: number;
+}
+
+/** Handlers of an event subscription. `onEnd` fires once, after an error or a clean close. */
+export interface EventHandlers {
+	onEvent(event: EngineEvent): void;
+	onEnd(error?: EngineError): void;
+}
+
+/** A live event subscription. */
+export interface EventSubscription {
+	close(): void;
+}
+
+/** The body of `POST /containers/create` (Engine API), as dnet builds it. */
+export type CreateBody = Record<string, unknown>;
+
+/** Kinds of engine failure that dnet words differently. */
+export type EngineErrorKind =
+	| 'socket-missing'
+	| 'permission-denied'
+	| 'unreachable'
+	| 'api-too-old'
+	| 'timeout'
+	| 'not-found'
+	| 'conflict'
+	| 'not-modified'
+	| 'bad-request'
+	| 'server';
+
+/** An engine failure with a one-line message fit for the terminal (sanitized). */
+export class EngineError extends Error {
+	constructor(
+		readonly kind: EngineErrorKind,
+		message: string,
+		/** A hint on how to fix it, when there is one. */
+		readonly hint?: string,
+		readonly statusCode?: number,
+	) {
+		super(message);
+		this.name = 'EngineError';
+	}
+}
+
+/** Options of `removeContainer`, as `docker rm [-f] [-v]`. */
+export interface RemoveOptions {
+	force?: boolean;
+	volumes?: boolean;
+}
+
+export interface Engine {
+	/** Where the engine is, for display (`unix:///var/run/docker.sock`). */
+	readonly endpoint: string;
+	/** True when the engine runs on this machine (unix socket or a loopback address). */
+	readonly isLocal: boolean;
+	/** `GET /version`; fails with an `EngineError` when the engine cannot be used. */
+	info(): Promise<EngineInfo>;
+	/** `GET /containers/json`, `all` as `docker ps -a`. */
+	listContainers(all: boolean): Promise<ContainerSummary[]>;
+	/** `GET /containers/{id}/json`. */
+	inspectContainer(idOrName: string): Promise<ContainerDetails>;
+	/** The raw inspect JSON, for recreate and compatibility tests. */
+	inspectContainerRaw(idOrName: string): Promise<Record<string, unknown>>;
+	/** `POST /containers/create`; returns the new id. */
+	createContainer(name: string | null, body: CreateBody): Promise<string>;
+	startContainer(idOrName: string): Promise<void>;
+	/** `POST /containers/{id}/stop`; an already stopped container is not an error. */
+	stopContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
+	restartContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
+	removeContainer(idOrName: string, options?: RemoveOptions): Promise<void>;
+	renameContainer(idOrName: string, newName: string): Promise<void>;
+	/** Subscribe to the event stream (container and network events). */
+	subscribe(handlers: EventHandlers): EventSubscription;
+	/** Release sockets and agents. */
+	close(): void;
+}

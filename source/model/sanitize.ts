@@ -1,0 +1,11 @@
+/**
+ * Strips control characters (C0, DEL, C1, and so ANSI escape sequences' introducers) from a string
+ * the engine returned, so that nothing it says can move the cursor, change colours or retitle the
+ * terminal. Tabs and newlines become spaces: a table cell is one line.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function sanitize(text: string): string {
+	return text.replace(CONTROL, (ch) => (ch === '\t' || ch === '\n' || ch === '\r' ? ' ' : ''));
+}
