@@ -17,9 +17,16 @@ await build({
 	sourcemap: true,
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Native optional add-ons of ssh2 (used by dockerode for ssh:// hosts) stay outside the bundle.
-	external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
+	external: ['cpu-features', './crypto/build/Release/sshcrypto.node', 'react-devtools-core'],
 	banner: {
-		js: "import {createRequire as __dnetCreateRequire} from 'node:module'; const require = __dnetCreateRequire(import.meta.url);",
+		js: [
+			"import {createRequire as __dnetCreateRequire} from 'node:module';",
+			"import {fileURLToPath as __dnetFileURLToPath} from 'node:url';",
+			"import {dirname as __dnetDirname} from 'node:path';",
+			'const require = __dnetCreateRequire(import.meta.url);',
+			'const __filename = __dnetFileURLToPath(import.meta.url);',
+			'const __dirname = __dnetDirname(__filename);',
+		].join(' '),
 	},
 	logLevel: 'warning',
 });

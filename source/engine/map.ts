@@ -12,12 +12,14 @@ import type {
 	PortMap,
 	Protocol,
 } from '../model/container.js';
+import {sanitize} from '../model/sanitize.js';
 
 type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+/** Every string leaves here sanitized: nothing the engine says can reach the terminal raw. */
+const str = (v: unknown): string => sanitize(typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
 const bool = (v: unknown): boolean => v === true;
 const strRecord = (v: unknown): Record<string, string> => {

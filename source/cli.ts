@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * dnet's entry: parses the global options, runs a non-interactive command, or starts the
+ * full-screen UI (imported lazily, so `dnet ps` and `dnet port` never load Ink or React).
+ */
+import {Command as Commander, CommanderError} from 'commander';
+import type {Command, CommandContext} from './commands/context.js';
+import {resolveEndpoint} from './engine/connection.js';
+import {DockerEngine} from './engine/docker-engine.js';
+import {EngineError, type Engine} from './engine/engine.js';
+
+const VERSION = '0.1.0';
+
+interface GlobalOptions {
+	host?: string;
+}
+
+/** One line for any failure: never a stack trace. */
+function errorLine(error: unknown): string {
+	if (error instanceof EngineError) return `dnet: ${error.message}${error.hint ? ` (${error.hint})` : ''}`;
+	const message = error instanceof Error ? error.message : String(error);
+	return `dnet: ${message.split('\n')[0]}`;
+}
+
+function makeEngineFactory(options: GlobalOptions): {get(): Engine; close(): void} {
+	let engine: Engine | null = null;
+	return {
+		get() {
+			engine ??= new DockerEngine(resolveEndpoint(options.host, process.env));
+			return engine;
+		},
+		close() {
+			engine?.close();
+		},
+	};
+}
+
+async function runCommand(load: () => Promise<Command>, args: string[], options: GlobalOptions): Promise<number> {
+	const engines = makeEngineFactory(options);
+	const ctx: CommandContext = {
+		engine: engines.get,
+		stdout: {write: (s) => void process.stdout.write(s)},
+		stderr: {write: (s) => void process.stderr.write(s)},
+	};
+	try {
+		const command = await load();
+		return await command(args, ctx);
+	} catch (error) {
+		process.stderr.write(`${errorLine(error)}\n`);
+		return 1;
+	} finally {
+		engines.close();
+	}
+}
+
+function isUtf8Locale(env: NodeJS.ProcessEnv): boolean {
+	return /utf-?8/i.test(env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '');
+}
+
+async function runTui(options: GlobalOptions): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write(
+			`dnet: the full-screen UI needs a terminal (${process.stdin.isTTY ? 'stdout' : 'stdin'} is not a TTY); for scripts use dnet ps, dnet port or dnet run\n`,
+		);
+		return 1;
+	}
+	const engines = makeEngineFactory(options);
+	let engine: Engine;
+	try {
+		engine = engines.get();
+		await engine.info();
+	} catch (error) {
+		process.stderr.write(`${errorLine(error)}\n`);
+		engines.close();
+		return 1;
+	}
+	const {startTui} = await import('./ui/tui.js');
+	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
+	const session = startTui({
+		engine,
+		stdin: process.stdin,
+		stdout: process.stdout,
+		stderr: process.stderr,
+		color: !noColor,
+		ascii: !isUtf8Locale(process.env),
+	});
+	const leave = (code: number, message?: string): never => {
+		session.restore();
+		engines.close();
+		if (message) process.stderr.write(`${message}\n`);
+		process.exit(code);
+	};
+	process.on('SIGTERM', () => leave(143));
+	process.on('SIGHUP', () => leave(129));
+	process.on('SIGINT', () => leave(130));
+	process.on('uncaughtException', (error) => leave(1, errorLine(error)));
+	process.on('unhandledRejection', (error) => leave(1, errorLine(error)));
+	try {
+		await session.done;
+	} catch (error) {
+		leave(1, errorLine(error));
+	}
+	engines.close();
+	return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+	let result: Promise<number> = Promise.resolve(0);
+	const program = new Commander('dnet')
+		.description('A terminal UI for Docker container networking: published ports and links')
+		.version(VERSION, '-v, --version')
+		.option('-H, --host <address>', 'engine address (unix:///path, tcp://host:port, ssh://user@host); default $DOCKER_HOST or unix:///var/run/docker.sock')
+		.enablePositionalOptions()
+		.exitOverride()
+		.action(() => {
+			result = runTui(program.opts<GlobalOptions>());
+		});
+	const sub = (name: string, description: string, load: () => Promise<Command>): void => {
+		program
+			.command(name)
+			.description(description)
+			.helpOption(false)
+			.allowUnknownOption()
+			.allowExcessArguments()
+			.passThroughOptions()
+			.argument('[args...]')
+			.action((args: string[]) => {
+				result = runCommand(load, args, program.opts<GlobalOptions>());
+			});
+	};
+	sub('ps', 'list containers with their ports and links (like docker ps)', async () => (await import('./commands/ps.js')).psCommand);
+	try {
+		await program.parseAsync(argv, {from: 'user'});
+	} catch (error) {
+		if (error instanceof CommanderError) return error.exitCode;
+		process.stderr.write(`${errorLine(error)}\n`);
+		return 1;
+	}
+	return result;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`${errorLine(error)}\n`);
+		process.exitCode = 1;
+	},
+);

@@ -1,0 +1,15 @@
+/** Every way the state can change: a tagged union, handled exhaustively by the reducer. */
+import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+import type {CommandId} from './commands.js';
+
+export type Action =
+	| {type: 'command'; id: CommandId}
+	| {type: 'filter/set'; text: string}
+	| {type: 'resize'; columns: number; rows: number}
+	| {type: 'select'; id: string}
+	| {type: 'engine/connecting'; attempt: number}
+	| {type: 'engine/connected'; info: EngineInfo}
+	| {type: 'engine/disconnected'; message: string; hint?: string; retryInMs: number; attempt: number}
+	| {type: 'containers/loaded'; containers: ContainerSummary[]}
+	| {type: 'details/loaded'; id: string; data: ContainerDetails}
+	| {type: 'details/failed'; id: string; message: string; gone: boolean};

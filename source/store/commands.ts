@@ -1,0 +1,26 @@
+/**
+ * The commands a key can trigger. `ui/keymap.ts` binds keys to these ids; the reducer gives them
+ * meaning. Adding one here forces both (exhaustive switches).
+ */
+export const COMMAND_IDS = [
+	'quit',
+	'help',
+	'back',
+	'up',
+	'down',
+	'top',
+	'bottom',
+	'pageUp',
+	'pageDown',
+	'toggleAll',
+	'filter',
+	'clearFilter',
+	'open',
+	'filterAccept',
+	'filterCancel',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+/** Where a command applies: global ones work on every screen (unless a text field has focus). */
+export type Scope = 'global' | 'list' | 'details' | 'help' | 'filter';

@@ -1,0 +1,148 @@
+/**
+ * Keeps the state in step with the engine, driven by its event stream (never by polling):
+ * connect, subscribe, list once; on each container or network event, refresh the list after a
+ * short throttle and re-inspect the container shown in details. When the stream breaks, say so,
+ * back off, resubscribe and resync. Between events nothing runs: no timers, no redraws.
+ */
+import {EngineError, type Engine, type EngineEvent, type EventSubscription} from '../engine/engine.js';
+import type {Dispatch} from './store.js';
+import type {State} from './state.js';
+
+/** How long a burst of events is gathered before the list is fetched again. */
+export const REFRESH_THROTTLE_MS = 30;
+const BACKOFF_START_MS = 500;
+const BACKOFF_MAX_MS = 10_000;
+
+/** The clock, injectable for tests. */
+export interface Timers {
+	setTimeout(fn: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+	setTimeout: (fn, ms) => setTimeout(fn, ms),
+	clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export function backoffMs(attempt: number): number {
+	return Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** Math.max(0, attempt - 1));
+}
+
+function describe(error: unknown): {message: string; hint?: string} {
+	if (error instanceof EngineError) return {message: error.message, ...(error.hint ? {hint: error.hint} : {})};
+	return {message: error instanceof Error ? error.message : String(error)};
+}
+
+export interface Live {
+	/** Re-inspects the container shown in details (called when details open). */
+	refreshDetails(): void;
+	stop(): void;
+}
+
+export function startLive(engine: Engine, dispatch: Dispatch, getState: () => State, timers: Timers = realTimers): Live {
+	let stopped = false;
+	let attempt = 0;
+	let subscription: EventSubscription | null = null;
+	let retryTimer: unknown = null;
+	let refreshTimer: unknown = null;
+	let refreshing = false;
+	let refreshAgain = false;
+	let generation = 0;
+
+	const refreshDetails = (): void => {
+		const details = getState().details;
+		if (!details || stopped) return;
+		const {id} = details;
+		engine.inspectContainer(id).then(
+			(data) => {
+				if (!stopped) dispatch({type: 'details/loaded', id, data});
+			},
+			(error: unknown) => {
+				if (stopped) return;
+				const gone = error instanceof EngineError && error.kind === 'not-found';
+				dispatch({type: 'details/failed', id, message: gone ? 'this container was removed' : describe(error).message, gone});
+			},
+		);
+	};
+
+	const fail = (error: unknown, gen: number): void => {
+		if (stopped || gen !== generation) return;
+		generation += 1;
+		subscription?.close();
+		subscription = null;
+		if (refreshTimer !== null) timers.clearTimeout(refreshTimer);
+		refreshTimer = null;
+		attempt += 1;
+		const wait = backoffMs(attempt);
+		dispatch({type: 'engine/disconnected', ...describe(error), retryInMs: wait, attempt});
+		retryTimer = timers.setTimeout(() => {
+			retryTimer = null;
+			void connect();
+		}, wait);
+	};
+
+	const refresh = async (gen: number): Promise<void> => {
+		if (refreshing) {
+			refreshAgain = true;
+			return;
+		}
+		refreshing = true;
+		try {
+			do {
+				refreshAgain = false;
+				const containers = await engine.listContainers(true);
+				if (stopped || gen !== generation) return;
+				dispatch({type: 'containers/loaded', containers});
+			} while (refreshAgain);
+		} catch (error) {
+			fail(error, gen);
+		} finally {
+			refreshing = false;
+		}
+	};
+
+	const onEvent = (event: EngineEvent, gen: number): void => {
+		if (refreshTimer === null) {
+			refreshTimer = timers.setTimeout(() => {
+				refreshTimer = null;
+				void refresh(gen);
+			}, REFRESH_THROTTLE_MS);
+		}
+		const details = getState().details;
+		const concerns = event.type === 'container' ? event.id : event.attributes['container'];
+		if (details && concerns === details.id) refreshDetails();
+	};
+
+	const connect = async (): Promise<void> => {
+		if (stopped) return;
+		const gen = generation;
+		dispatch({type: 'engine/connecting', attempt});
+		try {
+			const info = await engine.info();
+			if (stopped || gen !== generation) return;
+			subscription = engine.subscribe({
+				onEvent: (event) => onEvent(event, gen),
+				onEnd: (error) => fail(error ?? new EngineError('unreachable', 'the event stream ended'), gen),
+			});
+			const containers = await engine.listContainers(true);
+			if (stopped || gen !== generation) return;
+			attempt = 0;
+			dispatch({type: 'engine/connected', info});
+			dispatch({type: 'containers/loaded', containers});
+			refreshDetails();
+		} catch (error) {
+			fail(error, gen);
+		}
+	};
+
+	void connect();
+	return {
+		refreshDetails,
+		stop() {
+			stopped = true;
+			subscription?.close();
+			if (retryTimer !== null) timers.clearTimeout(retryTimer);
+			if (refreshTimer !== null) timers.clearTimeout(refreshTimer);
+		},
+	};
+}

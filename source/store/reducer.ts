@@ -1,0 +1,141 @@
+/** The pure reducer: every state change of dnet, testable without React or an engine. */
+import type {ContainerSummary} from '../model/container.js';
+import type {Action} from './actions.js';
+import type {CommandId} from './commands.js';
+import {detailsLines} from './details-lines.js';
+import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
+import type {State} from './state.js';
+
+function assertNever(x: never): never {
+	throw new Error(`unhandled: ${JSON.stringify(x)}`);
+}
+
+const byName = (a: ContainerSummary, b: ContainerSummary): number =>
+	a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/** Keeps the cursor on a visible row (or nearest to where it was) and inside the scroll window. */
+function settleCursor(next: State, previous: State): State {
+	const rows = visibleContainers(next);
+	if (rows.length === 0) return {...next, selectedId: next.selectedId, scrollTop: 0};
+	let index = rows.findIndex((c) => c.id === next.selectedId);
+	if (index < 0) {
+		const before = visibleContainers(previous);
+		const old = before.findIndex((c) => c.id === previous.selectedId);
+		index = Math.min(Math.max(old, 0), rows.length - 1);
+	}
+	const height = listHeight(next);
+	let scrollTop = Math.min(next.scrollTop, Math.max(0, rows.length - height));
+	if (index < scrollTop) scrollTop = index;
+	if (index >= scrollTop + height) scrollTop = index - height + 1;
+	return {...next, selectedId: rows[index]?.id ?? null, scrollTop};
+}
+
+function moveTo(state: State, index: (current: number, count: number, page: number) => number): State {
+	const rows = visibleContainers(state);
+	if (rows.length === 0) return state;
+	const current = selectedIndex(rows, state.selectedId);
+	const target = Math.min(rows.length - 1, Math.max(0, index(current, rows.length, listHeight(state))));
+	return settleCursor({...state, selectedId: rows[target]?.id ?? null}, state);
+}
+
+function detailsMaxScroll(state: State): number {
+	if (!state.details?.data) return 0;
+	const lines = detailsLines(state.details.data, state.containers).length;
+	return Math.max(0, lines - listHeight(state));
+}
+
+function scrollDetails(state: State, delta: (scroll: number, page: number, max: number) => number): State {
+	if (!state.details) return state;
+	const max = detailsMaxScroll(state);
+	const scroll = Math.min(max, Math.max(0, delta(state.details.scroll, listHeight(state), max)));
+	return scroll === state.details.scroll ? state : {...state, details: {...state.details, scroll}};
+}
+
+function command(state: State, id: CommandId): State {
+	switch (id) {
+		case 'quit':
+			return {...state, quitting: true};
+		case 'help':
+			return state.screen === 'help'
+				? {...state, screen: state.returnTo}
+				: {...state, screen: 'help', returnTo: state.screen, filterEditing: false};
+		case 'back':
+			if (state.screen === 'help') return {...state, screen: state.returnTo};
+			if (state.screen === 'details') return {...state, screen: 'list', details: null};
+			return state.filter !== '' ? settleCursor({...state, filter: ''}, state) : state;
+		case 'up':
+			return state.screen === 'details' ? scrollDetails(state, (s) => s - 1) : moveTo(state, (i) => i - 1);
+		case 'down':
+			return state.screen === 'details' ? scrollDetails(state, (s) => s + 1) : moveTo(state, (i) => i + 1);
+		case 'top':
+			return state.screen === 'details' ? scrollDetails(state, () => 0) : moveTo(state, () => 0);
+		case 'bottom':
+			return state.screen === 'details' ? scrollDetails(state, (_s, _p, max) => max) : moveTo(state, (_i, n) => n - 1);
+		case 'pageUp':
+			return state.screen === 'details' ? scrollDetails(state, (s, p) => s - p) : moveTo(state, (i, _n, p) => i - p);
+		case 'pageDown':
+			return state.screen === 'details' ? scrollDetails(state, (s, p) => s + p) : moveTo(state, (i, _n, p) => i + p);
+		case 'toggleAll':
+			return settleCursor({...state, showAll: !state.showAll}, state);
+		case 'filter':
+			return {...state, filterEditing: true};
+		case 'clearFilter':
+			return settleCursor({...state, filter: '', filterEditing: false}, state);
+		case 'filterAccept':
+			return {...state, filterEditing: false};
+		case 'filterCancel':
+			return settleCursor({...state, filter: '', filterEditing: false}, state);
+		case 'open': {
+			const rows = visibleContainers(state);
+			const c = rows[selectedIndex(rows, state.selectedId)];
+			if (!c) return state;
+			return {
+				...state,
+				screen: 'details',
+				details: {id: c.id, name: c.name, data: null, error: null, gone: false, scroll: 0},
+			};
+		}
+		default:
+			return assertNever(id);
+	}
+}
+
+export function reducer(state: State, action: Action): State {
+	switch (action.type) {
+		case 'command':
+			return command(state, action.id);
+		case 'filter/set':
+			return settleCursor({...state, filter: action.text}, state);
+		case 'resize':
+			return settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state);
+		case 'select':
+			return settleCursor({...state, selectedId: action.id}, state);
+		case 'engine/connecting':
+			return {...state, connection: {status: 'connecting', attempt: action.attempt}};
+		case 'engine/connected':
+			return {...state, info: action.info, connection: {status: 'connected'}};
+		case 'engine/disconnected':
+			return {
+				...state,
+				connection: {
+					status: 'disconnected',
+					message: action.message,
+					...(action.hint ? {hint: action.hint} : {}),
+					retryInMs: action.retryInMs,
+					attempt: action.attempt,
+				},
+			};
+		case 'containers/loaded': {
+			const containers = [...action.containers].sort(byName);
+			return settleCursor({...state, containers, loaded: true}, state);
+		}
+		case 'details/loaded':
+			if (state.details?.id !== action.id) return state;
+			return {...state, details: {...state.details, data: action.data, error: null, gone: false}};
+		case 'details/failed':
+			if (state.details?.id !== action.id) return state;
+			return {...state, details: {...state.details, error: action.message, gone: action.gone}};
+		default:
+			return assertNever(action);
+	}
+}

@@ -1,0 +1,74 @@
+/** Pure reads of the state that the UI and the reducer share. */
+import type {ContainerSummary, Link} from '../model/container.js';
+import type {State} from './state.js';
+
+/** Rows of chrome around the list: status bar, table header, footer, and one spare line. */
+export const LIST_CHROME_ROWS = 4;
+/** Below this size the UI shows a "make the terminal larger" message instead. */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 10;
+
+/** `docker ps` without `-a` lists containers the engine considers running (paused and restarting too). */
+export function isUp(c: ContainerSummary): boolean {
+	return c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+}
+
+/** True when the container matches the `/` filter: name, image, or a port number (`5000`, `5000/udp`). */
+export function matchesFilter(c: ContainerSummary, filter: string): boolean {
+	const f = filter.trim().toLowerCase();
+	if (f === '') return true;
+	const port = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(f);
+	if (port) {
+		const n = Number(port[1]);
+		const proto = port[2];
+		if (c.ports.some((p) => (p.privatePort === n || p.publicPort === n) && (!proto || p.type === proto))) return true;
+	}
+	return c.name.toLowerCase().includes(f) || c.image.toLowerCase().includes(f);
+}
+
+/** The rows of the list, in order: filtered by `a` and `/`, sorted by name (the list never jumps). */
+export function visibleContainers(state: Pick<State, 'containers' | 'showAll' | 'filter'>): ContainerSummary[] {
+	return state.containers.filter((c) => (state.showAll || isUp(c)) && matchesFilter(c, state.filter));
+}
+
+export function listHeight(state: Pick<State, 'size'>): number {
+	return Math.max(1, state.size.rows - LIST_CHROME_ROWS);
+}
+
+export function tooSmall(state: Pick<State, 'size'>): boolean {
+	return state.size.columns < MIN_COLUMNS || state.size.rows < MIN_ROWS;
+}
+
+/** Index of the selected row in `rows`, or 0. */
+export function selectedIndex(rows: ContainerSummary[], selectedId: string | null): number {
+	const i = rows.findIndex((c) => c.id === selectedId);
+	return i < 0 ? 0 : i;
+}
+
+export function selectedContainer(state: State): ContainerSummary | undefined {
+	const rows = visibleContainers(state);
+	return rows[selectedIndex(rows, state.selectedId)];
+}
+
+/** Containers holding a link to `name`, as `{source: recipient, alias}` pairs. */
+export function linkedFrom(containers: ContainerSummary[], name: string): Link[] {
+	const out: Link[] = [];
+	for (const c of containers) {
+		for (const l of c.links) if (l.source === name) out.push({source: c.name, alias: l.alias});
+	}
+	return out.sort((a, b) => a.source.localeCompare(b.source) || a.alias.localeCompare(b.alias));
+}
+
+export interface Counts {
+	running: number;
+	total: number;
+	shown: number;
+}
+
+export function counts(state: State): Counts {
+	return {
+		running: state.containers.filter(isUp).length,
+		total: state.containers.length,
+		shown: visibleContainers(state).length,
+	};
+}

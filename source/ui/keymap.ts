@@ -1,0 +1,142 @@
+/**
+ * The one keymap table: it drives the key handlers, the `?` help screen, the footer hints and the
+ * README's key list. A test checks that every command has keys and a description and that no key
+ * means two things in one screen.
+ */
+import type {CommandId, Scope} from '../store/commands.js';
+import type {State} from '../store/state.js';
+
+/** A key as dnet names it: a character (`q`, `G`, `/`), `enter`, `esc`, `up`, `pageup`, `ctrl+c`, … */
+export type KeyName = string;
+
+export interface Binding {
+	id: CommandId;
+	scope: Scope;
+	keys: KeyName[];
+	description: string;
+	/** Short label for the footer; bindings without one are only in the help screen. */
+	hint?: string;
+}
+
+export const KEYMAP: readonly Binding[] = [
+	{id: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], description: 'Quit dnet', hint: 'quit'},
+	{id: 'help', scope: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
+
+	{id: 'up', scope: 'list', keys: ['k', 'up'], description: 'Move up'},
+	{id: 'down', scope: 'list', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
+	{id: 'top', scope: 'list', keys: ['g', 'home'], description: 'Go to the first container'},
+	{id: 'bottom', scope: 'list', keys: ['G', 'end'], description: 'Go to the last container'},
+	{id: 'pageUp', scope: 'list', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
+	{id: 'pageDown', scope: 'list', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	{id: 'open', scope: 'list', keys: ['enter'], description: 'Details of the selected container', hint: 'details'},
+	{id: 'toggleAll', scope: 'list', keys: ['a'], description: 'Show all containers or running only (docker ps -a)', hint: 'all'},
+	{id: 'filter', scope: 'list', keys: ['/'], description: 'Filter by name, image or port number', hint: 'filter'},
+	{id: 'clearFilter', scope: 'list', keys: ['esc'], description: 'Clear the filter'},
+
+	{id: 'back', scope: 'details', keys: ['esc', 'left', 'backspace'], description: 'Back to the list', hint: 'back'},
+	{id: 'up', scope: 'details', keys: ['k', 'up'], description: 'Scroll up'},
+	{id: 'down', scope: 'details', keys: ['j', 'down'], description: 'Scroll down', hint: 'scroll'},
+	{id: 'top', scope: 'details', keys: ['g', 'home'], description: 'Scroll to the top'},
+	{id: 'bottom', scope: 'details', keys: ['G', 'end'], description: 'Scroll to the bottom'},
+	{id: 'pageUp', scope: 'details', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
+	{id: 'pageDown', scope: 'details', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+
+	{id: 'back', scope: 'help', keys: ['esc'], description: 'Close the help', hint: 'close'},
+
+	{id: 'filterAccept', scope: 'filter', keys: ['enter'], description: 'Keep the filter and return to the list', hint: 'apply'},
+	{id: 'filterCancel', scope: 'filter', keys: ['esc'], description: 'Clear the filter', hint: 'cancel'},
+	{id: 'quit', scope: 'filter', keys: ['ctrl+c'], description: 'Quit dnet'},
+];
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+	global: 'Everywhere',
+	list: 'Container list',
+	details: 'Details',
+	help: 'Help',
+	filter: 'While typing a filter',
+};
+
+/** The scopes whose keys are live for the state, most specific first. */
+export function activeScopes(state: Pick<State, 'screen' | 'filterEditing'>): Scope[] {
+	if (state.filterEditing) return ['filter'];
+	return [state.screen, 'global'];
+}
+
+/** Finds the command a key means in the given scopes, first match wins. */
+export function resolveKey(key: KeyName, scopes: Scope[]): CommandId | undefined {
+	for (const scope of scopes) {
+		const binding = KEYMAP.find((b) => b.scope === scope && b.keys.includes(key));
+		if (binding) return binding.id;
+	}
+	return undefined;
+}
+
+/** Ink's `(input, key)` pair, reduced to what naming needs. */
+export interface InkKey {
+	upArrow?: boolean;
+	downArrow?: boolean;
+	leftArrow?: boolean;
+	rightArrow?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
+	return?: boolean;
+	escape?: boolean;
+	ctrl?: boolean;
+	tab?: boolean;
+	backspace?: boolean;
+	delete?: boolean;
+}
+
+/** Names the keys of one Ink input event; several printable characters in one chunk are several keys. */
+export function keyNames(input: string, key: InkKey): KeyName[] {
+	if (key.upArrow) return ['up'];
+	if (key.downArrow) return ['down'];
+	if (key.leftArrow) return ['left'];
+	if (key.rightArrow) return ['right'];
+	if (key.pageUp) return ['pageup'];
+	if (key.pageDown) return ['pagedown'];
+	if (key.home) return ['home'];
+	if (key.end) return ['end'];
+	if (key.return) return ['enter'];
+	if (key.escape) return ['esc'];
+	if (key.tab) return ['tab'];
+	if (key.backspace || key.delete) return ['backspace'];
+	if (key.ctrl && input) return [`ctrl+${input.toLowerCase()}`];
+	return [...input];
+}
+
+/** How a key is written for people (`Ctrl+C`, `PgDn`, `↑`). */
+export function displayKey(key: KeyName, ascii = false): string {
+	const names: Record<string, string> = {
+		up: ascii ? 'Up' : '↑',
+		down: ascii ? 'Down' : '↓',
+		left: ascii ? 'Left' : '←',
+		right: ascii ? 'Right' : '→',
+		pageup: 'PgUp',
+		pagedown: 'PgDn',
+		home: 'Home',
+		end: 'End',
+		enter: 'Enter',
+		esc: 'Esc',
+		tab: 'Tab',
+		backspace: 'Backspace',
+	};
+	if (names[key]) return names[key];
+	if (key.startsWith('ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`;
+	return key;
+}
+
+/** Footer hints for the active scopes: `j/k move · Enter details · …`. */
+export function footerHints(scopes: Scope[]): Array<{keys: string; hint: string}> {
+	const out: Array<{keys: string; hint: string}> = [];
+	for (const scope of scopes) {
+		for (const b of KEYMAP) {
+			if (b.scope !== scope || !b.hint) continue;
+			const keys = b.id === 'down' ? 'j/k' : displayKey(b.keys[0] ?? '');
+			out.push({keys, hint: b.hint});
+		}
+	}
+	return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * Colours and glyphs, chosen once at start: no colour under NO_COLOR, ASCII glyphs when the locale
+ * is not UTF-8 (LANG=C). Components read it from context and never look at the environment.
+ */
+import {createContext, useContext} from 'react';
+
+export interface Theme {
+	color: boolean;
+	ascii: boolean;
+	glyphs: {sep: string; dot: string; ellipsis: string; arrow: string; cursor: string};
+	/** Ink colour names (or undefined for "no colour"). */
+	tone: {
+		accent?: string;
+		ok?: string;
+		warn?: string;
+		error?: string;
+		dim: boolean;
+		heading?: string;
+		key?: string;
+	};
+}
+
+export function makeTheme(options: {color: boolean; ascii: boolean}): Theme {
+	const {color, ascii} = options;
+	return {
+		color,
+		ascii,
+		glyphs: ascii
+			? {sep: '|', dot: '*', ellipsis: '~', arrow: '->', cursor: '>'}
+			: {sep: '│', dot: '●', ellipsis: '…', arrow: '→', cursor: '›'},
+		tone: color
+			? {accent: 'cyan', ok: 'green', warn: 'yellow', error: 'red', dim: true, heading: 'magenta', key: 'cyan'}
+			: {dim: false},
+	};
+}
+
+export const ThemeContext = createContext<Theme>(makeTheme({color: true, ascii: false}));
+
+export function useTheme(): Theme {
+	return useContext(ThemeContext);
+}
+
+/** Cuts `text` to `width` columns, marking the cut. (Engine text is ASCII-dominated; wide glyphs count as one.) */
+export function fit(text: string, width: number, ellipsis: string): string {
+	if (width <= 0) return '';
+	if (text.length <= width) return text.padEnd(width);
+	if (width <= ellipsis.length) return text.slice(0, width);
+	return text.slice(0, width - ellipsis.length) + ellipsis;
+}

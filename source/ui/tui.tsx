@@ -1,0 +1,69 @@
+/**
+ * Starts the full-screen UI on an engine: store, Ink render, alternate screen. Loaded lazily by
+ * cli.ts so that the non-interactive commands never load Ink or React.
+ */
+import {render} from 'ink';
+import React from 'react';
+import type {Engine} from '../engine/engine.js';
+import {createAppStore} from '../store/app-store.js';
+import {App} from './app.js';
+import {makeTheme, ThemeContext} from './theme.js';
+
+export interface TuiOptions {
+	engine: Engine;
+	stdin: NodeJS.ReadStream;
+	stdout: NodeJS.WriteStream;
+	stderr: NodeJS.WriteStream;
+	color: boolean;
+	ascii: boolean;
+}
+
+const ENTER_ALT = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+
+export interface TuiSession {
+	/** Resolves when the user quits. */
+	done: Promise<void>;
+	/** Leaves the alternate screen and restores the terminal; safe to call more than once. */
+	restore(): void;
+}
+
+export function startTui(options: TuiOptions): TuiSession {
+	const {engine, stdout} = options;
+	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24});
+	let restored = false;
+	stdout.write(ENTER_ALT);
+	const instance = render(
+		<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii})}>
+			<App store={store} />
+		</ThemeContext.Provider>,
+		{
+			stdin: options.stdin,
+			stdout,
+			stderr: options.stderr,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 60,
+			incrementalRendering: true,
+		},
+	);
+	const restore = (): void => {
+		if (restored) return;
+		restored = true;
+		store.stop();
+		try {
+			instance.unmount();
+		} catch {
+			// Already unmounted.
+		}
+		stdout.write(LEAVE_ALT);
+	};
+	const done = instance.waitUntilExit().then(
+		() => restore(),
+		(error: unknown) => {
+			restore();
+			throw error;
+		},
+	);
+	return {done, restore};
+}
