@@ -3,6 +3,7 @@
  * can read it without a terminal.
  */
 import type {ContainerDetails, ContainerSummary, PortMap} from '../model/container.js';
+import {sanitize} from '../model/sanitize.js';
 import {linkedFrom} from './selectors.js';
 
 export type LineTone = 'heading' | 'label' | 'dim' | 'warn' | 'ok' | 'normal';
@@ -14,7 +15,11 @@ export interface DetailLine {
 	tone: LineTone;
 }
 
-const line = (label: string, text: string, tone: LineTone = 'normal'): DetailLine => ({label, text, tone});
+const line = (label: string, text: string, tone: LineTone = 'normal'): DetailLine => ({
+	label: sanitize(label),
+	text: sanitize(text),
+	tone,
+});
 
 function portKeyOrder(a: string, b: string): number {
 	const [pa = '', protoA = ''] = a.split('/');

@@ -44,7 +44,7 @@ export function startTui(options: TuiOptions): TuiSession {
 			exitOnCtrlC: false,
 			patchConsole: false,
 			maxFps: 60,
-			incrementalRendering: true,
+			incrementalRendering: false,
 		},
 	);
 	const restore = (): void => {

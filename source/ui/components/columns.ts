@@ -1,6 +1,7 @@
 /** Column layout of the container list: pure, so widths are tested and never jump while scrolling. */
 import type {ContainerSummary} from '../../model/container.js';
 import {formatPortsColumn} from '../../model/ports/index.js';
+import {sanitize} from '../../model/sanitize.js';
 
 export interface Row {
 	id: string;
@@ -30,13 +31,14 @@ export function linksText(c: ContainerSummary, arrow: string): string {
 }
 
 export function toRow(c: ContainerSummary, arrow: string, up: boolean): Row {
+	// Sanitized here too, whatever Engine produced the data: this text goes straight to the terminal.
 	return {
 		id: c.id,
-		name: c.name,
-		image: c.image,
-		status: c.status,
-		ports: formatPortsColumn(c.ports),
-		links: linksText(c, arrow),
+		name: sanitize(c.name),
+		image: sanitize(c.image),
+		status: sanitize(c.status),
+		ports: sanitize(formatPortsColumn(c.ports)),
+		links: sanitize(linksText(c, arrow)),
 		up,
 	};
 }
@@ -53,7 +55,8 @@ export function columnWidths(rows: Row[], total: number): Widths {
 	const links = clamp(longest((r) => r.links, 'LINKS'), 5, 24);
 	const fixed = GUTTER + name + image + status + links + GAP * 4;
 	let ports = total - fixed;
-	if (ports >= 10) return {name, image, status, ports, links};
+	// PORTS gets what its longest text needs (never more, so LINKS stays near), up to what is left.
+	if (ports >= 10) return {name, image, status, ports: Math.min(ports, longest((r) => r.ports, 'PORTS')), links};
 	// Narrow terminal: shrink the others in turn, keeping PORTS readable.
 	const w = {name, image, status, links};
 	const order: Array<keyof typeof w> = ['links', 'image', 'status', 'name'];

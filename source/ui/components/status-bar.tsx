@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {Counts} from '../../store/selectors.js';
 import type {ConnectionState} from '../../store/state.js';
-import {useTheme} from '../theme.js';
+import {sanitize} from '../../model/sanitize.js';
+import {fit, useTheme} from '../theme.js';
 
 interface Props {
 	endpoint: string;
@@ -18,31 +19,34 @@ interface Props {
 export function StatusBar({endpoint, version, connection, counts, showAll, filter, width}: Props) {
 	const theme = useTheme();
 	const {sep, dot} = theme.glyphs;
-	let state: React.ReactNode;
+	let state: string;
+	let stateColor: string | undefined;
 	switch (connection.status) {
 		case 'connected':
-			state = <Text color={theme.tone.ok}>{`${dot} connected`}</Text>;
+			state = `${dot} connected`;
+			stateColor = theme.tone.ok;
 			break;
 		case 'connecting':
-			state = <Text color={theme.tone.warn}>{`${dot} connecting${connection.attempt > 0 ? ` (attempt ${connection.attempt + 1})` : ''}`}</Text>;
+			state = `${dot} connecting${connection.attempt > 0 ? ` (attempt ${connection.attempt + 1})` : ''}`;
+			stateColor = theme.tone.warn;
 			break;
 		case 'disconnected':
-			state = (
-				<Text color={theme.tone.error}>{`${dot} disconnected, retrying in ${Math.ceil(connection.retryInMs / 1000)}s`}</Text>
-			);
+			state = `${dot} disconnected, retrying in ${Math.ceil(connection.retryInMs / 1000)}s`;
+			stateColor = theme.tone.error;
 			break;
 	}
-	const what = `${counts.running} running ${sep} ${counts.total} total ${sep} showing ${showAll ? 'all' : 'running'}${filter ? ` matching "${filter}"` : ''} (${counts.shown})`;
+	const what = `${counts.running} running, ${counts.total} total ${sep} showing ${counts.shown} ${showAll ? '(all)' : '(running)'}${filter ? ` matching "${sanitize(filter)}"` : ''}`;
+	const head = `dnet ${sep} `;
+	// Cut by hand (not Ink's truncate) so that the ASCII theme never draws a Unicode ellipsis.
+	const tail = fit(` ${sep} ${what} ${sep} ${sanitize(endpoint)}${version ? ` (Docker ${sanitize(version)})` : ''}`, Math.max(0, width - head.length - state.length), theme.glyphs.ellipsis).trimEnd();
 	return (
 		<Box width={width}>
-			<Text wrap="truncate">
-				<Text bold color={theme.tone.accent}>
-					dnet
-				</Text>
-				{` ${sep} ${endpoint}${version ? ` (Docker ${version})` : ''} ${sep} `}
-				{state}
-				{` ${sep} ${what}`}
+			<Text bold color={theme.tone.accent}>
+				dnet
 			</Text>
+			<Text>{` ${sep} `}</Text>
+			<Text color={stateColor}>{fit(state, Math.max(0, width - head.length), theme.glyphs.ellipsis).trimEnd()}</Text>
+			<Text>{tail}</Text>
 		</Box>
 	);
 }

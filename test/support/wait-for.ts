@@ -1,0 +1,12 @@
+/** Polls `check` until it passes (no fixed sleeps); rethrows its last failure after `timeoutMs`. */
+export async function waitFor<T>(check: () => T, timeoutMs = 3000, intervalMs = 10): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return check();
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, intervalMs));
+		}
+	}
+}

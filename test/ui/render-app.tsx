@@ -1,0 +1,46 @@
+/** Renders the whole App on a fake engine with ink-testing-library. */
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {createAppStore, type AppStore} from '../../source/store/app-store.js';
+import {App} from '../../source/ui/app.js';
+import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
+import {FakeEngine} from '../support/fake-engine.js';
+
+export interface Rendered {
+	engine: FakeEngine;
+	store: AppStore;
+	frame(): string;
+	press(keys: string): void;
+	unmount(): void;
+}
+
+export const KEY = {
+	up: '\u001b[A',
+	down: '\u001b[B',
+	enter: '\r',
+	esc: '\u001b',
+	ctrlC: '\u0003',
+	pageDown: '\u001b[6~',
+};
+
+export function renderApp(
+	engine: FakeEngine,
+	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean} = {},
+): Rendered {
+	const store = createAppStore(engine, {columns: options.columns ?? 100, rows: options.rows ?? 24});
+	const instance = render(
+		<ThemeContext.Provider value={makeTheme({color: options.color ?? false, ascii: options.ascii ?? false})}>
+			<App store={store} />
+		</ThemeContext.Provider>,
+	);
+	return {
+		engine,
+		store,
+		frame: () => instance.lastFrame() ?? '',
+		press: (keys) => instance.stdin.write(keys),
+		unmount: () => {
+			instance.unmount();
+			store.stop();
+		},
+	};
+}
