@@ -69,7 +69,7 @@ function Screen({store}: {store: Store}) {
 			body = <DetailsScreen state={state} />;
 			break;
 		case 'help':
-			body = <HelpScreen height={listHeight(state) + 1} />;
+			body = <HelpScreen height={listHeight(state) + 1} width={columns} />;
 			break;
 	}
 	return (

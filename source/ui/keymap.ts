@@ -140,3 +140,13 @@ export function footerHints(scopes: Scope[]): Array<{keys: string; hint: string}
 	}
 	return out;
 }
+
+/** The README's key table, generated from KEYMAP (a test checks the README carries it verbatim). */
+export function keymapMarkdown(): string {
+	const rows = ['| Where | Keys | Action |', '| --- | --- | --- |'];
+	for (const b of KEYMAP) {
+		const keys = b.keys.map((k) => `\`${displayKey(k, true)}\``).join(' ');
+		rows.push(`| ${SCOPE_TITLES[b.scope]} | ${keys} | ${b.description} |`);
+	}
+	return rows.join('\n');
+}
