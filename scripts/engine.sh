@@ -6,6 +6,10 @@
 #   scripts/engine.sh env      print `export DOCKER_HOST=...` lines: eval "$(scripts/engine.sh env)"
 #   scripts/engine.sh status   say whether it runs (exit 0) or not (exit 1)
 #
+# DNET_ENGINE_DIR picks another folder (another, independent engine). DNET_ENGINE_NETNS=1 runs the
+# engine in a network namespace of its own: its published ports do not collide with the host's
+# (used by the screenshots), but are not reachable from the host either.
+#
 # Everything lives in one folder, ${DNET_ENGINE_DIR:-${TMPDIR:-/tmp}/dnet-engine-<uid>}: socket,
 # data-root, exec-root, pidfile, log, a daemon.json of its own. The daemon gets its own containerd
 # (namespaced), its own bridge (never docker0), no iptables rules, no IP forwarding and no
@@ -210,25 +214,35 @@ cmd_start() {
 	rm -f "$SOCK" "$PIDFILE"
 	# Our own config file: never read the user's /etc/docker/daemon.json.
 	echo '{}' >"$DIR/daemon.json"
-	setup_bridge
-
-	local ns
+	local ns br
 	ns=dnet-$(dir_hash)
+	br=$(bridge_name)
+	local flags=(
+		--host "$HOST"
+		--config-file "$DIR/daemon.json"
+		--data-root "$DIR/data"
+		--exec-root "$DIR/exec"
+		--pidfile "$PIDFILE"
+		--containerd-namespace "$ns"
+		--containerd-plugins-namespace "$ns-plugins"
+		--bridge "$br"
+		--iptables=false --ip6tables=false --ip-masq=false --ip-forward=false
+		--userland-proxy=true
+		--live-restore=false
+	)
 	say "starting dockerd at $HOST (log: $LOG)"
 	# setsid: the engine outlives the terminal's Ctrl+C (the demo leaves it running).
-	setsid dockerd \
-		--host "$HOST" \
-		--config-file "$DIR/daemon.json" \
-		--data-root "$DIR/data" \
-		--exec-root "$DIR/exec" \
-		--pidfile "$PIDFILE" \
-		--containerd-namespace "$ns" \
-		--containerd-plugins-namespace "$ns-plugins" \
-		--bridge "$(<"$BRIDGE_FILE")" \
-		--iptables=false --ip6tables=false --ip-masq=false --ip-forward=false \
-		--userland-proxy=true \
-		--live-restore=false \
-		</dev/null >>"$LOG" 2>&1 9>&- &
+	if [[ ${DNET_ENGINE_NETNS:-0} == 1 ]]; then
+		# A network namespace of its own: its bridge and published ports live there, so it can
+		# publish host ports that are already taken on the host (not reachable from the host).
+		touch "$DIR/netns"
+		setsid unshare --net sh -c 'ip link set lo up && ip link add "$1" type bridge &&
+			ip addr add 10.213.0.1/24 dev "$1" && ip link set "$1" up && shift && exec dockerd "$@"' \
+			sh "$br" "${flags[@]}" </dev/null >>"$LOG" 2>&1 9>&- &
+	else
+		setup_bridge
+		setsid dockerd "${flags[@]}" </dev/null >>"$LOG" 2>&1 9>&- &
+	fi
 
 	local i
 	for i in $(seq 1 300); do
