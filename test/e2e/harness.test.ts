@@ -50,6 +50,15 @@ describe('tmux harness', () => {
 		}
 	});
 
+	it('reports death by a signal as 128 + the signal number', async () => {
+		const tui = await startTui({command: ['sh', '-c', 'sleep 0.2; kill -TERM $$'], privateEngine: false});
+		try {
+			expect(await tui.waitForExit()).toBe(143);
+		} finally {
+			await tui.kill();
+		}
+	});
+
 	it('shows the screen restored after a full-screen program leaves the alternate screen', async () => {
 		const program = String.raw`printf '\033[?1049h\033[?25lFULL-SCREEN-FRAME'; read x; printf '\033[?25h\033[?1049l'`;
 		const tui = await startTui({command: ['sh', '-c', program], shell: true, privateEngine: false});

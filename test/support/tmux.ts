@@ -68,7 +68,7 @@ export interface StartOptions {
 export interface PaneInfo {
 	/** The pane's process has exited (only without `shell`). */
 	dead: boolean;
-	/** Exit status of the pane's process when dead. */
+	/** Exit status of the pane's process when dead (128 + signal number when a signal killed it). */
 	deadStatus: number | undefined;
 	/** The alternate screen is active. */
 	alternateScreen: boolean;
@@ -202,13 +202,18 @@ export async function startTui(options: StartOptions = {}): Promise<Tui> {
 			return poll(tui, screen => !matches(screen, match), `${String(match)} to disappear`, timeoutMs);
 		},
 		async info() {
-			const format = '#{pane_dead} #{pane_dead_status} #{alternate_on} #{cursor_flag} #{cursor_x} #{cursor_y} #{pane_width} #{pane_height}';
+			const format = '#{pane_dead} #{pane_dead_status}#{?pane_dead_signal,s#{pane_dead_signal},} #{alternate_on} #{cursor_flag} #{cursor_x} #{cursor_y} #{pane_width} #{pane_height}';
 			const out = (await tmux(['display-message', '-p', '-t', target, format])).trim();
 			// pane_dead_status is empty while the pane lives; split(' ') keeps the empty field.
 			const [dead, status, alt, cursor, x, y, w, h] = out.split(' ');
 			return {
 				dead: dead === '1',
-				deadStatus: status === '' || status === undefined ? undefined : Number(status),
+				deadStatus:
+					status === '' || status === undefined
+						? undefined
+						: status.startsWith('s')
+							? 128 + Number(status.slice(1))
+							: Number(status),
 				alternateScreen: alt === '1',
 				cursorVisible: cursor === '1',
 				cursorX: Number(x),
@@ -226,7 +231,9 @@ export async function startTui(options: StartOptions = {}): Promise<Tui> {
 					if (found) return Number(found[1]);
 				} else {
 					const state = await tui.info();
-					if (state.dead) return state.deadStatus ?? -1;
+					// tmux may mark the pane dead a moment before it records the status.
+					if (state.dead && state.deadStatus !== undefined) return state.deadStatus;
+					if (state.dead && Date.now() > deadline) return -1;
 				}
 				if (Date.now() > deadline) {
 					throw new Error(`timed out after ${timeoutMs} ms waiting for the command to exit; screen:\n${await tui.capture()}`);
