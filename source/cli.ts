@@ -100,8 +100,8 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	} catch (error) {
 		leave(1, errorLine(error));
 	}
-	engines.close();
-	return 0;
+	// Exit now rather than when the last socket lets go: the terminal is already restored.
+	return leave(0);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -104,7 +104,13 @@ export function keyNames(input: string, key: InkKey): KeyName[] {
 	if (key.tab) return ['tab'];
 	if (key.backspace || key.delete) return ['backspace'];
 	if (key.ctrl && input) return [`ctrl+${input.toLowerCase()}`];
-	return [...input];
+	// A fast typist's or tmux's chunk (`gj\r`) holds several keys: name each one.
+	const single: Record<string, KeyName> = {'\r': 'enter', '\n': 'enter', '\u001b': 'esc', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace'};
+	return [...input].map((ch) => {
+		if (single[ch]) return single[ch];
+		const code = ch.charCodeAt(0);
+		return code >= 1 && code <= 26 ? `ctrl+${String.fromCharCode(code + 96)}` : ch;
+	});
 }
 
 /** How a key is written for people (`Ctrl+C`, `PgDn`, `↑`). */

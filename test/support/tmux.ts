@@ -155,7 +155,8 @@ export async function startTui(options: StartOptions = {}): Promise<Tui> {
 	const name = `dnet-${process.pid}-${counter}`;
 
 	const vars: Record<string, string> = {...options.env};
-	const unset = ['TMUX', 'TMUX_PANE'];
+	// CI=true makes Ink print only the last frame at exit: a terminal session is never "in CI".
+	const unset = ['TMUX', 'TMUX_PANE', 'CI', 'CONTINUOUS_INTEGRATION', 'BUILD_NUMBER', 'RUN_ID'];
 	if (options.privateEngine ?? true) {
 		vars['DOCKER_HOST'] = privateHost();
 		unset.push('DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH');

@@ -50,5 +50,7 @@ describe('keymap', () => {
 		expect(keyNames('', {return: true})).toEqual(['enter']);
 		expect(keyNames('', {escape: true})).toEqual(['esc']);
 		expect(keyNames('', {pageDown: true})).toEqual(['pagedown']);
+		expect(keyNames('gj\r', {})).toEqual(['g', 'j', 'enter']);
+		expect(keyNames('a\u0003', {})).toEqual(['a', 'ctrl+c']);
 	});
 });
