@@ -74,6 +74,10 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		engines.close();
 		return 1;
 	}
+	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set);
+	// here stdin and stdout are a terminal, so a person is looking: let it draw.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
 	const {startTui} = await import('./ui/tui.js');
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const session = startTui({

@@ -57,8 +57,10 @@ interface PsOptions {
 
 /** Picks and orders containers as `docker ps` does: newest first; `-n`/`-l` imply all. */
 export function selectForPs(containers: ContainerSummary[], options: PsOptions): ContainerSummary[] {
-	const sorted = [...containers].sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
-	const limit = options.latest ? 1 : options.last !== undefined && options.last >= 0 ? options.last : undefined;
+	// The engine lists newest first to the nanosecond; `created` is in seconds, so a stable sort keeps its order on ties.
+	const sorted = [...containers].sort((a, b) => b.created - a.created);
+	// As docker: `-n 0` (or negative) is no limit, and then only running containers unless `-a`.
+	const limit = options.latest ? 1 : options.last !== undefined && options.last > 0 ? options.last : undefined;
 	const all = options.all || limit !== undefined;
 	const shown = all ? sorted : sorted.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
 	return limit !== undefined ? shown.slice(0, limit) : shown;

@@ -84,13 +84,14 @@ export function toEngineError(error: unknown, endpoint: Endpoint): EngineError {
 		e.message ||
 		String(error);
 	message = sanitize(String(message)).replace(/^\(HTTP code \d+\)\s*/, '').trim();
+	// dockerd refuses an API version it does not speak with a 400: check before the generic kinds.
+	if (status !== undefined && /client version .* is too (old|new)|minimum supported API version/i.test(message)) {
+		return new EngineError('api-too-old', message, 'upgrade the Docker engine', status);
+	}
 	if (status === 404) return new EngineError('not-found', message, undefined, status);
 	if (status === 409) return new EngineError('conflict', message, undefined, status);
 	if (status === 304) return new EngineError('not-modified', message, undefined, status);
 	if (status === 400) return new EngineError('bad-request', message, undefined, status);
-	if (status !== undefined && /client version .* is too (old|new)|minimum supported API version/i.test(message)) {
-		return new EngineError('api-too-old', message, 'upgrade the Docker engine', status);
-	}
 	return new EngineError(status === undefined ? 'unreachable' : 'server', message, undefined, status);
 }
 

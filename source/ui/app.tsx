@@ -13,9 +13,18 @@ import {StoreContext, useSelector} from './store-context.js';
 
 /** Routes one Ink input event to commands, reading the latest state for every key of a chunk. */
 export function dispatchKeys(store: Store, input: string, key: InkKey): void {
-	for (const name of keyNames(input, key)) {
-		const id = resolveKey(name, activeScopes(store.getState()));
+	const names = keyNames(input, key);
+	for (let i = 0; i < names.length; i++) {
+		const wasEditing = store.getState().filterEditing;
+		const id = resolveKey(names[i] ?? '', activeScopes(store.getState()));
 		if (id) store.dispatch({type: 'command', id});
+		const state = store.getState();
+		if (!wasEditing && state.filterEditing && i < names.length - 1) {
+			// `/web` typed (or pasted) fast arrives as one chunk: the rest is the filter text.
+			const rest = names.slice(i + 1).join('').replace(/[\u0000-\u001f\u007f]/g, '');
+			store.dispatch({type: 'filter/set', text: state.filter + rest});
+			return;
+		}
 	}
 }
 

@@ -19,7 +19,8 @@ export interface TuiOptions {
 }
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
-const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+// Show the cursor on both screens: terminals keep the cursor mode per screen or globally.
+const LEAVE_ALT = '\u001b[?25h\u001b[?1049l\u001b[?25h';
 
 export interface TuiSession {
 	/** Resolves when the user quits. */
