@@ -1,0 +1,84 @@
+/**
+ * A recording proxy between the docker CLI and the private engine: it forwards every request on a
+ * unix socket of its own to the engine's socket, and keeps the JSON bodies of
+ * `POST /containers/create`, so tests can compare dnet's create body with the one the CLI really
+ * sends. Optionally it answers create itself (status 400) so nothing is created.
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import http from 'node:http';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {privateHost} from '../../support/engine.js';
+
+/** One captured create request. */
+export interface CapturedCreate {
+	/** `name` query parameter, or null. */
+	name: string | null;
+	body: Record<string, unknown>;
+}
+
+export interface CreateCapture {
+	/** `unix://…` address for the docker CLI's `--host`. */
+	host: string;
+	/** Bodies captured so far, keyed by the `name` query parameter (tests name every container). */
+	captured: Map<string, CapturedCreate>;
+	close(): Promise<void>;
+}
+
+/** The message the proxy answers create with when `block` is set. */
+export const BLOCKED_MESSAGE = 'dnet-capture: create blocked';
+
+/** Starts the proxy. With `block`, create requests are recorded and refused, never forwarded. */
+export async function startCreateCapture(options: {block: boolean}): Promise<CreateCapture> {
+	const upstream = privateHost();
+	if (!upstream.startsWith('unix://')) throw new Error('create capture needs a unix:// private engine');
+	const upstreamPath = upstream.slice('unix://'.length);
+	const dir = mkdtempSync(join(tmpdir(), 'dnet-capture-'));
+	const socketPath = join(dir, 'docker.sock');
+	const captured = new Map<string, CapturedCreate>();
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const body = Buffer.concat(chunks);
+			const url = new URL(req.url ?? '/', 'http://engine');
+			const isCreate = req.method === 'POST' && /\/containers\/create$/.test(url.pathname);
+			if (isCreate) {
+				const name = url.searchParams.get('name');
+				const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+				captured.set(name ?? '', {name, body: parsed});
+				if (options.block) {
+					res.writeHead(400, {'Content-Type': 'application/json'});
+					res.end(JSON.stringify({message: BLOCKED_MESSAGE}));
+					return;
+				}
+			}
+			const headers = {...req.headers, 'content-length': String(body.length)};
+			const forward = http.request(
+				{socketPath: upstreamPath, method: req.method, path: req.url, headers},
+				(up) => {
+					res.writeHead(up.statusCode ?? 502, up.headers);
+					up.pipe(res);
+				},
+			);
+			forward.on('error', (error) => {
+				res.writeHead(502);
+				res.end(String(error));
+			});
+			forward.end(body);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+	return {
+		host: `unix://${socketPath}`,
+		captured,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => {
+					rmSync(dir, {recursive: true, force: true});
+					resolve();
+				});
+				server.closeAllConnections();
+			}),
+	};
+}
