@@ -125,7 +125,7 @@ for shot in "${SHOTS[@]}"; do
 	s=shot$n
 	tm start-server \; set-option -g status off \; set-option -g default-terminal "$term" \; \
 		new-session -d -s "$s" -x "$COLS" -y "$ROWS" -c "$root" \
-		env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u NO_COLOR \
+		env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u NO_COLOR -u CI -u TMUX \
 		DOCKER_HOST="$DOCKER_HOST" node dist/cli.js
 	wait_for "$s" "$START_TEXT"
 	settle "$s"
