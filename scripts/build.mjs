@@ -3,6 +3,33 @@
 import {build} from 'esbuild';
 import {chmod, rm} from 'node:fs/promises';
 
+/**
+ * dockerode pulls in ssh2 (for ssh:// engines) and gRPC + protobuf (for BuildKit sessions) at load
+ * time: most of its start-up cost, for features `dnet ps` and `dnet port` never use. They are
+ * left out of the bundle and loaded from node_modules on first use instead.
+ */
+const LAZY = ['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'];
+const lazyModules = {
+	name: 'lazy-modules',
+	setup(b) {
+		const filter = new RegExp(`^(${LAZY.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
+		b.onResolve({filter}, (args) => ({path: args.path, namespace: 'dnet-lazy'}));
+		b.onLoad({filter: /.*/, namespace: 'dnet-lazy'}, (args) => ({
+			loader: 'js',
+			contents: `let cached;
+const load = () => (cached ??= __dnetNodeRequire(${JSON.stringify(args.path)}));
+module.exports = new Proxy(function () {}, {
+	get: (_t, key) => load()[key],
+	has: (_t, key) => key in load(),
+	ownKeys: () => Reflect.ownKeys(load()),
+	getOwnPropertyDescriptor: (_t, key) => ({...Reflect.getOwnPropertyDescriptor(load(), key), configurable: true}),
+	apply: (_t, self, args) => load().apply(self, args),
+	construct: (_t, args) => new (load())(...args),
+});`,
+		}));
+	},
+};
+
 await rm('dist', {recursive: true, force: true});
 await build({
 	entryPoints: ['source/cli.ts'],
@@ -24,10 +51,12 @@ await build({
 			"import {fileURLToPath as __dnetFileURLToPath} from 'node:url';",
 			"import {dirname as __dnetDirname} from 'node:path';",
 			'const require = __dnetCreateRequire(import.meta.url);',
+			'const __dnetNodeRequire = require;',
 			'const __filename = __dnetFileURLToPath(import.meta.url);',
 			'const __dirname = __dnetDirname(__filename);',
 		].join(' '),
 	},
+	plugins: [lazyModules],
 	logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);
