@@ -63,7 +63,8 @@ export function detailsLines(d: ContainerDetails, containers: ContainerSummary[]
 	lines.push(line('--rm', d.autoRemove ? 'yes (AutoRemove: removed when it stops)' : 'no'));
 	if (d.restartPolicy && d.restartPolicy !== 'no') lines.push(line('Restart', d.restartPolicy));
 
-	lines.push(line('', ''), line('Ports', d.publishAllPorts ? 'publish all (-P)' : '', 'heading'));
+	lines.push(line('', ''), line('Ports', '', 'heading'));
+	if (d.publishAllPorts) lines.push(line('-P', 'every exposed port on a random host port'));
 	const live = d.state.running ? bindingLines(d.ports, d.exposedPorts) : [];
 	const asked = bindingLines(d.portBindings, d.exposedPorts);
 	const shown = d.state.running ? live : asked;

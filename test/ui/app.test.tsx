@@ -94,7 +94,7 @@ describe('the container list', () => {
 		const frame = app.frame();
 		expect(frame).toMatch(/Name\s+\/web/);
 		expect(frame).toContain('5000/tcp -> [::]:32768');
-		expect(frame).toContain('publish all (-P)');
+		expect(frame).toMatch(/-P\s+every exposed port on a random host port/);
 		expect(frame).toMatch(/links to\s+db -> db/);
 		expect(frame).toMatch(/bridge\s+172\.17\.0\.2/);
 		expect(frame).toMatch(/--rm\s+yes/);

@@ -51,7 +51,7 @@ export function columnWidths(rows: Row[], total: number): Widths {
 		rows.reduce((m, r) => Math.max(m, pick(r).length), header.length);
 	const name = clamp(longest((r) => r.name, 'NAME'), 4, 24);
 	const image = clamp(longest((r) => r.image, 'IMAGE'), 5, 22);
-	const status = clamp(longest((r) => r.status, 'STATUS'), 6, 22);
+	const status = clamp(longest((r) => r.status, 'STATUS'), 6, 28);
 	const links = clamp(longest((r) => r.links, 'LINKS'), 5, 24);
 	const fixed = GUTTER + name + image + status + links + GAP * 4;
 	let ports = total - fixed;
