@@ -1,0 +1,125 @@
+/**
+ * A `docker run -d` command line reduced to the flags dnet supports, and the Engine API create
+ * body the docker CLI 28 sends for it.
+ */
+import {buildPortConfig, type EngineBinding} from './ports/index.js';
+
+/** What `dnet run` was asked to do. */
+export interface RunSpec {
+	/** `--name`, or null for an engine-generated name. */
+	name: string | null;
+	image: string;
+	/** COMMAND and ARGs after the image; empty for the image's default. */
+	command: string[];
+	/** `-p/--publish` values, in order. */
+	publish: string[];
+	/** `-P/--publish-all`. */
+	publishAll: boolean;
+	/** `--expose` values, in order. */
+	expose: string[];
+	/** `--link` values as typed (`db`, `db:alias`). */
+	links: string[];
+	/** `--rm`. */
+	autoRemove: boolean;
+	/** `--dry-run`: print the create body, contact no engine. */
+	dryRun: boolean;
+}
+
+/** An invalid `dnet run` input; the message is the docker CLI's (or engine's) own words. */
+export class RunSpecError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'RunSpecError';
+	}
+}
+
+/** The create body dnet sends: the fields the CLI sends for these flags, with the CLI's values. */
+export interface RunCreateBody {
+	Image: string;
+	Cmd: string[] | null;
+	ExposedPorts?: Record<string, Record<string, never>>;
+	AttachStdin: false;
+	AttachStdout: false;
+	AttachStderr: false;
+	Tty: false;
+	OpenStdin: false;
+	StdinOnce: false;
+	HostConfig: {
+		PortBindings: Record<string, EngineBinding[]>;
+		PublishAllPorts: boolean;
+		Links: string[] | null;
+		AutoRemove: boolean;
+	};
+}
+
+/**
+ * The CLI's `opts.ValidateLink` (`--link NAME[:ALIAS]`), checked while flags are parsed.
+ * @throws RunSpecError `invalid argument "…" for "--link" flag: …`.
+ */
+export function validateLink(value: string): string {
+	const fail = (why: string) => new RunSpecError(`invalid argument "${value}" for "--link" flag: ${why}`);
+	if (value === '') throw fail('empty string specified for links');
+	if (value.split(':').length > 2) throw fail(`bad format for links: ${value}`);
+	return value;
+}
+
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/**
+ * The engine's container-name rule (a leading `/` is allowed and dropped by the engine).
+ * @throws RunSpecError with the engine's words.
+ */
+export function validateContainerName(name: string): void {
+	if (!NAME.test(name.startsWith('/') ? name.slice(1) : name)) {
+		throw new RunSpecError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+	}
+}
+
+/**
+ * The create body of `docker run -d` for the spec, checking what the CLI checks (port specs,
+ * then `--expose`) and then the name, as the engine would.
+ * @throws RunSpecError (port errors keep the CLI's message).
+ */
+export function buildCreateBody(spec: RunSpec): RunCreateBody {
+	let ports;
+	try {
+		ports = buildPortConfig({publish: spec.publish, expose: spec.expose, publishAll: spec.publishAll});
+	} catch (error) {
+		throw new RunSpecError(error instanceof Error ? error.message : String(error));
+	}
+	if (spec.name !== null && spec.name !== '') validateContainerName(spec.name);
+	const body: RunCreateBody = {
+		Image: spec.image,
+		Cmd: spec.command.length > 0 ? [...spec.command] : null,
+		AttachStdin: false,
+		AttachStdout: false,
+		AttachStderr: false,
+		Tty: false,
+		OpenStdin: false,
+		StdinOnce: false,
+		HostConfig: {
+			PortBindings: ports.PortBindings,
+			PublishAllPorts: ports.PublishAllPorts,
+			Links: spec.links.length > 0 ? [...spec.links] : null,
+			AutoRemove: spec.autoRemove,
+		},
+	};
+	if (Object.keys(ports.ExposedPorts).length > 0) body.ExposedPorts = ports.ExposedPorts;
+	return body;
+}
+
+const SAFE = /^[A-Za-z0-9_./:=@%+,-]+$/;
+const shellQuote = (word: string): string => (SAFE.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
+/** The equivalent `docker run -d …` command line, shell-quoted (for previews). */
+export function renderDockerRun(spec: RunSpec): string {
+	const words = ['docker', 'run', '-d'];
+	if (spec.autoRemove) words.push('--rm');
+	if (spec.name) words.push('--name', spec.name);
+	for (const p of spec.publish) words.push('-p', p);
+	if (spec.publishAll) words.push('-P');
+	for (const e of spec.expose) words.push('--expose', e);
+	for (const l of spec.links) words.push('--link', l);
+	words.push(spec.image, ...spec.command);
+	return words.map(shellQuote).join(' ');
+}

@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest';
+import {parseRunArgs} from '../../source/model/run-args.js';
+import {buildCreateBody, renderDockerRun, RunSpecError, validateContainerName} from '../../source/model/run-spec.js';
+
+describe('parseRunArgs', () => {
+	it('reads docker-style flags and stops at the image', () => {
+		const spec = parseRunArgs(['-dP', '--rm', '--name=web', '-p80', '-p', '8080:80', '--publish=90/udp', '--expose', '91', '--link', 'db:db', 'img', '-p', '1', '--rm']);
+		expect(spec).toMatchObject({name: 'web', image: 'img', command: ['-p', '1', '--rm'], publish: ['80', '8080:80', '90/udp'], expose: ['91'], links: ['db:db'], publishAll: true, autoRemove: true, dryRun: false});
+	});
+	it('handles -dp 80, -p=80, -P=false, -- and --dry-run', () => {
+		expect(parseRunArgs(['-dp', '80', 'img']).publish).toEqual(['80']);
+		expect(parseRunArgs(['-p=80', 'img']).publish).toEqual(['80']);
+		expect(parseRunArgs(['-P=false', 'img']).publishAll).toBe(false);
+		expect(parseRunArgs(['--dry-run', '--', '-img', 'x']).image).toBe('-img');
+		expect(parseRunArgs(['-p', '-1', 'img']).publish).toEqual(['-1']);
+	});
+	const failures: Array<[string[], string]> = [
+		[[], "'dnet run' requires at least 1 argument"],
+		[['-p'], "flag needs an argument: 'p' in -p"],
+		[['--name'], 'flag needs an argument: --name'],
+		[['--link', 'a:b:c', 'img'], 'invalid argument "a:b:c" for "--link" flag: bad format for links: a:b:c'],
+		[['--link', '', 'img'], 'invalid argument "" for "--link" flag: empty string specified for links'],
+		[['--rm=maybe', 'img'], 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
+	];
+	it.each(failures)('rejects %j', (args, message) => {
+		expect(() => parseRunArgs(args)).toThrowError(new RunSpecError(message));
+	});
+	it('rejects flags dnet does not support, naming them', () => {
+		expect(() => parseRunArgs(['-e', 'A=1', 'img'])).toThrow(/^unknown shorthand flag: 'e' in -e \(dnet run supports/);
+		expect(() => parseRunArgs(['--env', 'A=1', 'img'])).toThrow(/^unknown flag: --env /);
+	});
+});
+
+describe('buildCreateBody', () => {
+	const base = parseRunArgs(['img']);
+	it('sends what docker run -d sends', () => {
+		const body = buildCreateBody({...base, publish: ['8080:80'], links: ['db'], autoRemove: true, command: ['sh']});
+		expect(body).toMatchObject({Image: 'img', Cmd: ['sh'], ExposedPorts: {'80/tcp': {}}, AttachStdout: false});
+		expect(body.HostConfig).toEqual({PortBindings: {'80/tcp': [{HostIp: '', HostPort: '8080'}]}, PublishAllPorts: false, Links: ['db'], AutoRemove: true});
+		expect(buildCreateBody(base)).not.toHaveProperty('ExposedPorts');
+		expect(buildCreateBody(base).Cmd).toBeNull();
+	});
+	it('checks ports before the name, with the CLI and engine words', () => {
+		expect(() => buildCreateBody({...base, name: 'a', publish: ['abc']})).toThrow('invalid containerPort: abc');
+		expect(() => buildCreateBody({...base, name: 'a'})).toThrow('Invalid container name (a), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed');
+		expect(() => validateContainerName('/web')).not.toThrow();
+		expect(() => validateContainerName('bad name')).toThrow(RunSpecError);
+	});
+	it('renders the equivalent docker run', () => {
+		expect(renderDockerRun({...base, name: 'web', publish: ['127.0.0.1::5000/udp'], command: ['echo', "it's"]})).toBe(
+			"docker run -d --name web -p 127.0.0.1::5000/udp img echo 'it'\\''s'",
+		);
+	});
+});
