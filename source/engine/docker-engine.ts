@@ -9,6 +9,7 @@ import {isLocalEndpoint, type Endpoint} from './connection.js';
 import {
 	EngineError,
 	type CreateBody,
+	type EndpointConfig,
 	type Engine,
 	type EngineEvent,
 	type EventHandlers,
@@ -203,6 +204,10 @@ export class DockerEngine implements Engine {
 
 	async renameContainer(idOrName: string, newName: string): Promise<void> {
 		await this.call(() => this.docker.getContainer(idOrName).rename({name: newName}));
+	}
+
+	async connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void> {
+		await this.call(() => this.docker.getNetwork(network).connect({Container: container, EndpointConfig: endpoint}));
 	}
 
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {

@@ -33,6 +33,18 @@ export interface EventSubscription {
 /** The body of `POST /containers/create` (Engine API), as dnet builds it. */
 export type CreateBody = Record<string, unknown>;
 
+/**
+ * An endpoint's settings for `POST /networks/{id}/connect` (Engine API `EndpointSettings`, the
+ * fields a user can set: aliases, static IPs, links on user networks, driver options).
+ */
+export interface EndpointConfig {
+	Aliases?: string[];
+	IPAMConfig?: {IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[]};
+	Links?: string[];
+	DriverOpts?: Record<string, string>;
+	MacAddress?: string;
+}
+
 /** Kinds of engine failure that dnet words differently. */
 export type EngineErrorKind =
 	| 'socket-missing'
@@ -87,6 +99,8 @@ export interface Engine {
 	restartContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
 	removeContainer(idOrName: string, options?: RemoveOptions): Promise<void>;
 	renameContainer(idOrName: string, newName: string): Promise<void>;
+	/** `POST /networks/{network}/connect`: attaches a (created or running) container to a network. */
+	connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */

@@ -108,6 +108,9 @@ export class FakeEngine implements Engine {
 	async restartContainer(): Promise<void> {}
 	async removeContainer(): Promise<void> {}
 	async renameContainer(): Promise<void> {}
+	async connectNetwork(): Promise<void> {
+		throw new Error('not faked');
+	}
 
 	subscribe(handlers: EventHandlers): EventSubscription {
 		this.check('subscribe');
