@@ -16,12 +16,11 @@ export async function dockerAt(host: string, args: string[]): Promise<DockerResu
 	}
 }
 
-/** The core of a CLI failure: the `docker: …` line without its prefix, or a flag error's message. */
+/** The core of a CLI failure: the `docker: …` line without its prefix, or a flag error's line. */
 export function cliError(stderr: string): string | null {
 	for (const line of stderr.split('\n')) {
 		if (line.startsWith('docker: ')) return line.slice('docker: '.length);
-		const flag = /^invalid argument ".*" for "[^"]+" flag: (.*)$/.exec(line);
-		if (flag) return flag[1] ?? '';
+		if (/^invalid argument ".*" for "[^"]+" flag: /.test(line)) return line;
 	}
 	return null;
 }
