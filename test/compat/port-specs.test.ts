@@ -5,7 +5,9 @@
  * `docker inspect`), or the same error message.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runCommand} from '../../source/commands/run.js';
 import {buildPortConfig, PortSpecError, type EnginePortConfig} from '../../source/model/ports/index.js';
+import {recordingContext} from '../commands/support.js';
 import {dockerOk, privateHost, removeContainers, uniqueName} from '../support/engine.js';
 import {flagCases, type FlagCase} from './port-specs.js';
 import {cliError, dockerAt} from './support/docker-cli.js';
@@ -104,5 +106,23 @@ describe(`port specs vs docker create (${flagCases.length} cases)`, () => {
 		expect(after?.bindings).toEqual(dnet.config.PortBindings);
 		expect(after?.exposed).toEqual({...imageExposed, ...dnet.config.ExposedPorts});
 		expect(after?.publishAll).toBe(dnet.config.PublishAllPorts);
+	});
+
+	it.each(flagCases.map((flags, i) => [flags.join(' '), i] as const))('dnet run --dry-run %s agrees with docker create', async (_label, i) => {
+		const o = observed[i] as Observed;
+		const rec = recordingContext(() => {
+			throw new Error('--dry-run must not contact the engine');
+		});
+		const code = await runCommand(['--dry-run', ...o.flags, 'dnet/webapp'], rec.ctx);
+		if (o.code !== 0) {
+			expect({code, stderr: rec.stderr()}).toEqual({code: 125, stderr: `dnet: ${cliError(o.stderr)}\n`});
+			return;
+		}
+		expect(code).toBe(0);
+		const printed = JSON.parse(rec.stdout()) as {create: {ExposedPorts?: unknown; HostConfig: {PortBindings: unknown; PublishAllPorts: unknown}}};
+		const sent = capture.captured.get(o.name)?.body as {ExposedPorts?: unknown; HostConfig?: {PortBindings?: unknown; PublishAllPorts?: unknown}};
+		expect(JSON.stringify(printed.create.ExposedPorts)).toBe(JSON.stringify(sent.ExposedPorts));
+		expect(JSON.stringify(printed.create.HostConfig.PortBindings)).toBe(JSON.stringify(sent.HostConfig?.PortBindings));
+		expect(printed.create.HostConfig.PublishAllPorts).toBe(sent.HostConfig?.PublishAllPorts);
 	});
 });
