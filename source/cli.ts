@@ -13,6 +13,7 @@ const VERSION = '0.1.0';
 
 interface GlobalOptions {
 	host?: string;
+	readOnly?: boolean;
 }
 
 /** One line for any failure: never a stack trace. */
@@ -87,6 +88,7 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		stderr: process.stderr,
 		color: !noColor,
 		ascii: !isUtf8Locale(process.env),
+		readOnly: options.readOnly ?? false,
 	});
 	const leave = (code: number, message?: string): never => {
 		session.restore();
@@ -114,12 +116,13 @@ export async function main(argv: string[]): Promise<number> {
 		.description('A terminal UI for Docker container networking: published ports and links')
 		.version(VERSION, '-v, --version')
 		.option('-H, --host <address>', 'engine address (unix:///path, tcp://host:port, ssh://user@host); default $DOCKER_HOST or unix:///var/run/docker.sock')
+		.option('--read-only', 'look, never touch: every action that changes a container is hidden and refused')
 		.enablePositionalOptions()
 		.exitOverride()
 		.action(() => {
 			result = runTui(program.opts<GlobalOptions>());
 		});
-	const sub = (name: string, description: string, load: () => Promise<Command>): void => {
+	const sub = (name: string, description: string, load: () => Promise<Command>, mutates = false): void => {
 		program
 			.command(name)
 			.description(description)
@@ -129,10 +132,18 @@ export async function main(argv: string[]): Promise<number> {
 			.passThroughOptions()
 			.argument('[args...]')
 			.action((args: string[]) => {
-				result = runCommand(load, args, program.opts<GlobalOptions>());
+				const options = program.opts<GlobalOptions>();
+				if (mutates && options.readOnly) {
+					process.stderr.write(`dnet: refused: dnet ${name} changes containers, and --read-only is set\n`);
+					result = Promise.resolve(1);
+					return;
+				}
+				result = runCommand(load, args, options);
 			});
 	};
 	sub('ps', 'list containers with their ports and links (like docker ps)', async () => (await import('./commands/ps.js')).psCommand);
+	sub('port', 'list port mappings of a container (like docker port)', async () => (await import('./commands/port.js')).portCommand);
+	sub('run', 'create and start a container with ports and links (like docker run -d)', async () => (await import('./commands/run.js')).runCommand, true);
 	try {
 		await program.parseAsync(argv, {from: 'user'});
 	} catch (error) {

@@ -12,4 +12,6 @@ export type Action =
 	| {type: 'engine/disconnected'; message: string; hint?: string; retryInMs: number; attempt: number}
 	| {type: 'containers/loaded'; containers: ContainerSummary[]}
 	| {type: 'details/loaded'; id: string; data: ContainerDetails}
-	| {type: 'details/failed'; id: string; message: string; gone: boolean};
+	| {type: 'details/failed'; id: string; message: string; gone: boolean}
+	| {type: 'job/done'; seq: number; errors: string[]}
+	| {type: 'confirm/autoRemove'; names: string[]};

@@ -1,5 +1,6 @@
 /** The app's store: the reducer plus its effects (live engine data, details loading). */
 import type {Engine} from '../engine/engine.js';
+import {findAutoRemove, runJob} from './jobs.js';
 import {startLive, type Timers} from './live.js';
 import {initialState, type State} from './state.js';
 import {createStore, type Store} from './store.js';
@@ -9,12 +10,23 @@ export interface AppStore extends Store {
 	stop(): void;
 }
 
-export function createAppStore(engine: Engine, size: State['size'], timers?: Timers): AppStore {
+export interface AppStoreOptions {
+	readOnly?: boolean;
+	timers?: Timers;
+}
+
+export function createAppStore(engine: Engine, size: State['size'], options: AppStoreOptions = {}): AppStore {
 	let openDetails: (() => void) | null = null;
-	const store = createStore(initialState(engine.endpoint, size), (previous, next) => {
+	const store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), (previous, next) => {
 		if (next.details && next.details.id !== previous.details?.id) openDetails?.();
+		if (next.confirm?.kind === 'stop' && next.confirm !== previous.confirm && next.confirm.autoRemove === null) {
+			void findAutoRemove(engine, next.confirm, store.dispatch);
+		}
+		if (next.jobSeq !== previous.jobSeq) {
+			for (const job of next.jobs) if (job.seq > previous.jobSeq) void runJob(engine, job, store.dispatch);
+		}
 	});
-	const live = startLive(engine, store.dispatch, store.getState, timers);
+	const live = startLive(engine, store.dispatch, store.getState, options.timers);
 	openDetails = live.refreshDetails;
 	return {...store, stop: live.stop};
 }

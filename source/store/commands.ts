@@ -18,9 +18,23 @@ export const COMMAND_IDS = [
 	'open',
 	'filterAccept',
 	'filterCancel',
+	'start',
+	'stop',
+	'restart',
+	'remove',
+	'mark',
+	'markAll',
+	'cycleSort',
+	'latest',
+	'confirmYes',
+	'confirmNo',
+	'toggleVolumes',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** Where a command applies: global ones work on every screen (unless a text field has focus). */
-export type Scope = 'global' | 'list' | 'details' | 'help' | 'filter';
+export type Scope = 'global' | 'list' | 'details' | 'help' | 'filter' | 'confirm';
+
+/** Commands that change containers: hidden and refused under `--read-only`. */
+export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>(['start', 'stop', 'restart', 'remove']);

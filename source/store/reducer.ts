@@ -1,8 +1,9 @@
 /** The pure reducer: every state change of dnet, testable without React or an engine. */
 import type {ContainerSummary} from '../model/container.js';
 import type {Action} from './actions.js';
-import type {CommandId} from './commands.js';
+import {MUTATING, type CommandId} from './commands.js';
 import {detailsLines} from './details-lines.js';
+import {confirmAutoRemove, jobDone, lifecycleCommand} from './reducer-lifecycle.js';
 import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
 import type {State} from './state.js';
 
@@ -51,7 +52,14 @@ function scrollDetails(state: State, delta: (scroll: number, page: number, max: 
 	return scroll === state.details.scroll ? state : {...state, details: {...state.details, scroll}};
 }
 
-function command(state: State, id: CommandId): State {
+function command(previous: State, id: CommandId): State {
+	if (previous.readOnly && MUTATING.has(id)) {
+		return {...previous, notice: {tone: 'info', text: 'read-only: dnet was started with --read-only, nothing can be changed'}};
+	}
+	// A notice lasts until the next key.
+	const state = previous.notice ? {...previous, notice: null} : previous;
+	const lifecycle = lifecycleCommand(state, id, settleCursor);
+	if (lifecycle) return lifecycle;
 	switch (id) {
 		case 'quit':
 			return {...state, quitting: true};
@@ -95,6 +103,18 @@ function command(state: State, id: CommandId): State {
 				details: {id: c.id, name: c.name, data: null, error: null, gone: false, scroll: 0},
 			};
 		}
+		case 'start':
+		case 'stop':
+		case 'restart':
+		case 'remove':
+		case 'confirmYes':
+		case 'confirmNo':
+		case 'toggleVolumes':
+		case 'mark':
+		case 'markAll':
+		case 'cycleSort':
+		case 'latest':
+			return state;
 		default:
 			return assertNever(id);
 	}
@@ -127,7 +147,9 @@ export function reducer(state: State, action: Action): State {
 			};
 		case 'containers/loaded': {
 			const containers = [...action.containers].sort(byName);
-			return settleCursor({...state, containers, loaded: true}, state);
+			const ids = new Set(containers.map((c) => c.id));
+			const marked = state.marked.filter((id) => ids.has(id));
+			return settleCursor({...state, containers, loaded: true, marked: marked.length === state.marked.length ? state.marked : marked}, state);
 		}
 		case 'details/loaded':
 			if (state.details?.id !== action.id) return state;
@@ -135,6 +157,10 @@ export function reducer(state: State, action: Action): State {
 		case 'details/failed':
 			if (state.details?.id !== action.id) return state;
 			return {...state, details: {...state.details, error: action.message, gone: action.gone}};
+		case 'job/done':
+			return jobDone(state, action.seq, action.errors);
+		case 'confirm/autoRemove':
+			return confirmAutoRemove(state, action.names);
 		default:
 			return assertNever(action);
 	}

@@ -1,6 +1,6 @@
 /** Pure reads of the state that the UI and the reducer share. */
 import type {ContainerSummary, Link} from '../model/container.js';
-import type {State} from './state.js';
+import type {JobKind, SortKey, State} from './state.js';
 
 /** Rows of chrome around the list: status bar, table header, footer, and one spare line. */
 export const LIST_CHROME_ROWS = 4;
@@ -26,13 +26,45 @@ export function matchesFilter(c: ContainerSummary, filter: string): boolean {
 	return c.name.toLowerCase().includes(f) || c.image.toLowerCase().includes(f);
 }
 
-/** The rows of the list, in order: filtered by `a` and `/`, sorted by name (the list never jumps). */
-export function visibleContainers(state: Pick<State, 'containers' | 'showAll' | 'filter'>): ContainerSummary[] {
-	return state.containers.filter((c) => (state.showAll || isUp(c)) && matchesFilter(c, state.filter));
+const COMPARE: Record<SortKey, (a: ContainerSummary, b: ContainerSummary) => number> = {
+	name: (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+	created: (a, b) => b.created - a.created || a.name.localeCompare(b.name),
+	status: (a, b) => Number(isUp(b)) - Number(isUp(a)) || a.name.localeCompare(b.name),
+};
+
+/** The rows of the list, in order: filtered by `a` and `/`, sorted deterministically (the list never jumps). */
+export function visibleContainers(state: Pick<State, 'containers' | 'showAll' | 'filter' | 'sort'>): ContainerSummary[] {
+	const rows = state.containers.filter((c) => (state.showAll || isUp(c)) && matchesFilter(c, state.filter));
+	// `containers` is kept sorted by name: other orders sort a copy.
+	return state.sort === 'name' ? rows : rows.sort(COMPARE[state.sort]);
 }
 
-export function listHeight(state: Pick<State, 'size'>): number {
-	return Math.max(1, state.size.rows - LIST_CHROME_ROWS);
+/** The lifecycle job running on a container, if any (the row shows "stopping…"). */
+export function pendingJob(state: Pick<State, 'jobs'>, id: string): JobKind | undefined {
+	for (let i = state.jobs.length - 1; i >= 0; i--) {
+		const job = state.jobs[i];
+		if (job?.targets.some((t) => t.id === id)) return job.kind;
+	}
+	return undefined;
+}
+
+/** What an action applies to: the marked visible containers, else the selected one. */
+export function actionTargets(state: State): ContainerSummary[] {
+	const rows = visibleContainers(state);
+	if (state.marked.length > 0) {
+		const marked = new Set(state.marked);
+		const hits = rows.filter((c) => marked.has(c.id));
+		if (hits.length > 0) return hits;
+	}
+	const selected = rows[selectedIndex(rows, state.selectedId)];
+	return selected ? [selected] : [];
+}
+
+/** Rows the confirmation panel takes from the list while it is open (a bordered box of two lines). */
+export const CONFIRM_ROWS = 4;
+
+export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm'>>): number {
+	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - (state.confirm ? CONFIRM_ROWS : 0));
 }
 
 export function tooSmall(state: Pick<State, 'size'>): boolean {

@@ -3,6 +3,37 @@ import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/cont
 
 export type Screen = 'list' | 'details' | 'help';
 
+/** List order: by name (default), newest first, or running first. */
+export type SortKey = 'name' | 'created' | 'status';
+
+/** Lifecycle operations on containers, as the docker CLI names them. */
+export type JobKind = 'start' | 'stop' | 'restart' | 'remove';
+
+/** A lifecycle operation the user asked for; effects run it and report back. */
+export interface Job {
+	seq: number;
+	kind: JobKind;
+	/** Containers, by id, with the name each had when asked (for messages). */
+	targets: Array<{id: string; name: string; running: boolean}>;
+	/** `remove`: also remove anonymous volumes (`docker rm -v`). */
+	removeVolumes: boolean;
+}
+
+/** A question waiting for y/n before a stop or remove. */
+export interface Confirm {
+	kind: 'stop' | 'remove';
+	targets: Job['targets'];
+	/** Names of targets run with `--rm` (a stop removes them); null until known. */
+	autoRemove: string[] | null;
+	removeVolumes: boolean;
+}
+
+/** One line for the footer: an engine error, or why a key was refused. */
+export interface Notice {
+	tone: 'error' | 'info';
+	text: string;
+}
+
 export type ConnectionState =
 	| {status: 'connecting'; attempt: number}
 	| {status: 'connected'}
@@ -42,9 +73,20 @@ export interface State {
 	details: DetailsState | null;
 	/** Set by `quit`: the UI unmounts. */
 	quitting: boolean;
+	/** `--read-only`: every mutating command is hidden and refused. */
+	readOnly: boolean;
+	sort: SortKey;
+	/** Ids marked with space; actions apply to them (else to the selected row). */
+	marked: string[];
+	confirm: Confirm | null;
+	/** Lifecycle jobs asked for and not yet finished, oldest first. */
+	jobs: Job[];
+	/** Sequence number of the last job created. */
+	jobSeq: number;
+	notice: Notice | null;
 }
 
-export function initialState(endpoint: string, size = {columns: 80, rows: 24}): State {
+export function initialState(endpoint: string, size = {columns: 80, rows: 24}, readOnly = false): State {
 	return {
 		endpoint,
 		info: null,
@@ -61,5 +103,12 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}): 
 		size,
 		details: null,
 		quitting: false,
+		readOnly,
+		sort: 'name',
+		marked: [],
+		confirm: null,
+		jobs: [],
+		jobSeq: 0,
+		notice: null,
 	};
 }

@@ -3,6 +3,7 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect} from 'react';
 import {counts, listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall} from '../store/selectors.js';
 import type {Store} from '../store/store.js';
+import {ConfirmPanel} from './components/confirm-panel.js';
 import {Footer, FilterField} from './components/footer.js';
 import {StatusBar} from './components/status-bar.js';
 import {activeScopes, keyNames, resolveKey, type InkKey} from './keymap.js';
@@ -67,8 +68,8 @@ function Screen({store}: {store: Store}) {
 	const scopes = activeScopes(state);
 	const message =
 		state.connection.status === 'disconnected'
-			? `${state.connection.message}${state.connection.hint ? ` (${state.connection.hint})` : ''}`
-			: undefined;
+			? {tone: 'error' as const, text: `${state.connection.message}${state.connection.hint ? ` (${state.connection.hint})` : ''}`}
+			: (state.notice ?? undefined);
 	let body: React.ReactNode;
 	switch (state.screen) {
 		case 'list':
@@ -78,7 +79,7 @@ function Screen({store}: {store: Store}) {
 			body = <DetailsScreen state={state} />;
 			break;
 		case 'help':
-			body = <HelpScreen height={listHeight(state) + 1} width={columns} />;
+			body = <HelpScreen height={listHeight(state) + 1} width={columns} readOnly={state.readOnly} />;
 			break;
 	}
 	return (
@@ -91,12 +92,16 @@ function Screen({store}: {store: Store}) {
 				showAll={state.showAll}
 				filter={state.filter}
 				width={columns}
+				readOnly={state.readOnly}
+				sort={state.sort}
+				marked={state.marked.length}
 			/>
 			{body}
+			{state.confirm ? <ConfirmPanel confirm={state.confirm} width={columns} /> : null}
 			{state.filterEditing ? (
 				<FilterField value={state.filter} onChange={(text) => store.dispatch({type: 'filter/set', text})} width={columns} />
 			) : (
-				<Footer scopes={scopes} width={columns} message={message} />
+				<Footer scopes={scopes} width={columns} message={message} readOnly={state.readOnly} />
 			)}
 		</Box>
 	);

@@ -16,6 +16,8 @@ export interface Binding {
 	description: string;
 	/** Short label for the footer; bindings without one are only in the help screen. */
 	hint?: string;
+	/** Changes containers: hidden and refused under `--read-only`. */
+	mutates?: boolean;
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -32,6 +34,14 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'toggleAll', scope: 'list', keys: ['a'], description: 'Show all containers or running only (docker ps -a)', hint: 'all'},
 	{id: 'filter', scope: 'list', keys: ['/'], description: 'Filter by name, image or port number', hint: 'filter'},
 	{id: 'clearFilter', scope: 'list', keys: ['esc'], description: 'Clear the filter'},
+	{id: 'start', scope: 'list', keys: ['s'], description: 'Start the container (docker start)', hint: 'start', mutates: true},
+	{id: 'stop', scope: 'list', keys: ['S'], description: 'Stop the container, after confirming (docker stop)', hint: 'stop', mutates: true},
+	{id: 'restart', scope: 'list', keys: ['R'], description: 'Restart the container (docker restart)', mutates: true},
+	{id: 'remove', scope: 'list', keys: ['d', 'delete'], description: 'Remove the container, after confirming (docker rm, rm -f if running)', hint: 'remove', mutates: true},
+	{id: 'mark', scope: 'list', keys: ['space'], description: 'Mark or unmark the container; actions apply to all marked', hint: 'mark'},
+	{id: 'markAll', scope: 'list', keys: ['ctrl+a'], description: 'Mark every shown container, or clear the marks'},
+	{id: 'cycleSort', scope: 'list', keys: ['o'], description: 'Sort by name, created (newest first) or status'},
+	{id: 'latest', scope: 'list', keys: ['t'], description: 'Jump to the latest created container (docker ps -l)'},
 
 	{id: 'back', scope: 'details', keys: ['esc', 'left', 'backspace'], description: 'Back to the list', hint: 'back'},
 	{id: 'up', scope: 'details', keys: ['k', 'up'], description: 'Scroll up'},
@@ -40,12 +50,21 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'bottom', scope: 'details', keys: ['G', 'end'], description: 'Scroll to the bottom'},
 	{id: 'pageUp', scope: 'details', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
 	{id: 'pageDown', scope: 'details', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	{id: 'start', scope: 'details', keys: ['s'], description: 'Start the container', mutates: true},
+	{id: 'stop', scope: 'details', keys: ['S'], description: 'Stop the container, after confirming', mutates: true},
+	{id: 'restart', scope: 'details', keys: ['R'], description: 'Restart the container', mutates: true},
+	{id: 'remove', scope: 'details', keys: ['d', 'delete'], description: 'Remove the container, after confirming', mutates: true},
 
 	{id: 'back', scope: 'help', keys: ['esc'], description: 'Close the help', hint: 'close'},
 
 	{id: 'filterAccept', scope: 'filter', keys: ['enter'], description: 'Keep the filter and return to the list', hint: 'apply'},
 	{id: 'filterCancel', scope: 'filter', keys: ['esc'], description: 'Clear the filter', hint: 'cancel'},
 	{id: 'quit', scope: 'filter', keys: ['ctrl+c'], description: 'Quit dnet'},
+
+	{id: 'confirmYes', scope: 'confirm', keys: ['y', 'enter'], description: 'Yes, do it', hint: 'yes'},
+	{id: 'confirmNo', scope: 'confirm', keys: ['n', 'esc'], description: 'No, cancel', hint: 'no'},
+	{id: 'toggleVolumes', scope: 'confirm', keys: ['v'], description: 'Remove: also remove anonymous volumes (docker rm -v)'},
+	{id: 'quit', scope: 'confirm', keys: ['ctrl+c'], description: 'Quit dnet'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -54,10 +73,12 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	details: 'Details',
 	help: 'Help',
 	filter: 'While typing a filter',
+	confirm: 'Confirmation',
 };
 
 /** The scopes whose keys are live for the state, most specific first. */
-export function activeScopes(state: Pick<State, 'screen' | 'filterEditing'>): Scope[] {
+export function activeScopes(state: Pick<State, 'screen' | 'filterEditing' | 'confirm'>): Scope[] {
+	if (state.confirm) return ['confirm'];
 	if (state.filterEditing) return ['filter'];
 	return [state.screen, 'global'];
 }
@@ -102,10 +123,19 @@ export function keyNames(input: string, key: InkKey): KeyName[] {
 	if (key.return) return ['enter'];
 	if (key.escape) return ['esc'];
 	if (key.tab) return ['tab'];
-	if (key.backspace || key.delete) return ['backspace'];
+	if (key.backspace) return ['backspace'];
+	if (key.delete) return ['delete'];
 	if (key.ctrl && input) return [`ctrl+${input.toLowerCase()}`];
 	// A fast typist's or tmux's chunk (`gj\r`) holds several keys: name each one.
-	const single: Record<string, KeyName> = {'\r': 'enter', '\n': 'enter', '\u001b': 'esc', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace'};
+	const single: Record<string, KeyName> = {
+		'\r': 'enter',
+		'\n': 'enter',
+		'\u001b': 'esc',
+		'\t': 'tab',
+		'\u007f': 'backspace',
+		'\b': 'backspace',
+		' ': 'space',
+	};
 	return [...input].map((ch) => {
 		if (single[ch]) return single[ch];
 		const code = ch.charCodeAt(0);
@@ -128,17 +158,24 @@ export function displayKey(key: KeyName, ascii = false): string {
 		esc: 'Esc',
 		tab: 'Tab',
 		backspace: 'Backspace',
+		delete: 'Delete',
+		space: 'Space',
 	};
 	if (names[key]) return names[key];
 	if (key.startsWith('ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`;
 	return key;
 }
 
+/** The bindings shown and live: all, or without the mutating ones under `--read-only`. */
+export function bindings(readOnly: boolean): readonly Binding[] {
+	return readOnly ? KEYMAP.filter((b) => !b.mutates) : KEYMAP;
+}
+
 /** Footer hints for the active scopes: `j/k move · Enter details · …`. */
-export function footerHints(scopes: Scope[]): Array<{keys: string; hint: string}> {
+export function footerHints(scopes: Scope[], readOnly = false): Array<{keys: string; hint: string}> {
 	const out: Array<{keys: string; hint: string}> = [];
 	for (const scope of scopes) {
-		for (const b of KEYMAP) {
+		for (const b of bindings(readOnly)) {
 			if (b.scope !== scope || !b.hint) continue;
 			const keys = b.id === 'down' ? 'j/k' : displayKey(b.keys[0] ?? '');
 			out.push({keys, hint: b.hint});

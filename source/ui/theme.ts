@@ -7,7 +7,7 @@ import {createContext, useContext} from 'react';
 export interface Theme {
 	color: boolean;
 	ascii: boolean;
-	glyphs: {sep: string; dot: string; ellipsis: string; arrow: string; cursor: string};
+	glyphs: {sep: string; dot: string; ellipsis: string; arrow: string; cursor: string; mark: string};
 	/** Ink colour names (or undefined for "no colour"). */
 	tone: {
 		accent?: string;
@@ -26,8 +26,8 @@ export function makeTheme(options: {color: boolean; ascii: boolean}): Theme {
 		color,
 		ascii,
 		glyphs: ascii
-			? {sep: '|', dot: '*', ellipsis: '~', arrow: '->', cursor: '>'}
-			: {sep: '│', dot: '●', ellipsis: '…', arrow: '→', cursor: '›'},
+			? {sep: '|', dot: '*', ellipsis: '~', arrow: '->', cursor: '>', mark: '+'}
+			: {sep: '│', dot: '●', ellipsis: '…', arrow: '→', cursor: '›', mark: '✓'},
 		tone: color
 			? {accent: 'cyan', ok: 'green', warn: 'yellow', error: 'red', dim: true, heading: 'magenta', key: 'cyan'}
 			: {dim: false},

@@ -16,6 +16,8 @@ export interface TuiOptions {
 	stderr: NodeJS.WriteStream;
 	color: boolean;
 	ascii: boolean;
+	/** `--read-only`: mutating keys hidden and refused. */
+	readOnly: boolean;
 }
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
@@ -31,7 +33,7 @@ export interface TuiSession {
 
 export function startTui(options: TuiOptions): TuiSession {
 	const {engine, stdout} = options;
-	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly});
 	let restored = false;
 	stdout.write(ENTER_ALT);
 	const instance = render(

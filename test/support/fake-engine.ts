@@ -103,11 +103,11 @@ export class FakeEngine implements Engine {
 		throw new Error('not faked');
 	}
 
-	async startContainer(): Promise<void> {}
-	async stopContainer(): Promise<void> {}
-	async restartContainer(): Promise<void> {}
-	async removeContainer(): Promise<void> {}
-	async renameContainer(): Promise<void> {}
+	async startContainer(_id: string): Promise<void> {}
+	async stopContainer(_id: string, _timeoutSeconds?: number): Promise<void> {}
+	async restartContainer(_id: string, _timeoutSeconds?: number): Promise<void> {}
+	async removeContainer(_id: string, _options?: {force?: boolean; volumes?: boolean}): Promise<void> {}
+	async renameContainer(_id: string, _newName: string): Promise<void> {}
 	async connectNetwork(): Promise<void> {
 		throw new Error('not faked');
 	}

@@ -113,8 +113,9 @@ describe('the container list', () => {
 		app = renderApp(scenario(), {rows: 40});
 		await waitFor(() => expect(app!.frame()).toContain('web'));
 		app.press('?');
-		await waitFor(() => expect(app!.frame()).toContain('Show all containers or running only'));
-		expect(app.frame()).toContain('Filter by name, image or port number');
+		await waitFor(() => expect(app!.frame()).toContain('Show all containers or'));
+		expect(app.frame()).toContain('Filter by name, image');
+		expect(app.frame()).toContain('Stop the container');
 		app.press(KEY.esc);
 		await waitFor(() => expect(app!.frame()).toContain('LINKS'));
 	});

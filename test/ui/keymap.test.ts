@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {COMMAND_IDS, type Scope} from '../../source/store/commands.js';
-import {KEYMAP, activeScopes, keyNames, resolveKey} from '../../source/ui/keymap.js';
+import {COMMAND_IDS, MUTATING, type Scope} from '../../source/store/commands.js';
+import {KEYMAP, activeScopes, bindings, footerHints, keyNames, resolveKey} from '../../source/ui/keymap.js';
 
 describe('keymap', () => {
 	it('gives every binding keys and a description', () => {
@@ -16,11 +16,13 @@ describe('keymap', () => {
 	});
 
 	it('never binds one key to two commands on one screen', () => {
-		const screens: Array<{screen: 'list' | 'details' | 'help'; filterEditing: boolean}> = [
-			{screen: 'list', filterEditing: false},
-			{screen: 'details', filterEditing: false},
-			{screen: 'help', filterEditing: false},
-			{screen: 'list', filterEditing: true},
+		const confirm = {kind: 'stop' as const, targets: [], autoRemove: null, removeVolumes: false};
+		const screens: Array<{screen: 'list' | 'details' | 'help'; filterEditing: boolean; confirm: typeof confirm | null}> = [
+			{screen: 'list', filterEditing: false, confirm: null},
+			{screen: 'details', filterEditing: false, confirm: null},
+			{screen: 'help', filterEditing: false, confirm: null},
+			{screen: 'list', filterEditing: true, confirm: null},
+			{screen: 'list', filterEditing: false, confirm},
 		];
 		for (const s of screens) {
 			const scopes: Scope[] = activeScopes(s);
@@ -33,6 +35,15 @@ describe('keymap', () => {
 				}
 			}
 		}
+	});
+
+	it('hides mutating commands under --read-only, and only those', () => {
+		const ro = bindings(true);
+		expect(ro.some((b) => b.id === 'stop' || b.id === 'remove' || b.id === 'start' || b.id === 'restart')).toBe(false);
+		expect(ro.length).toBe(KEYMAP.filter((b) => !MUTATING.has(b.id)).length);
+		for (const b of KEYMAP) expect(Boolean(b.mutates), b.id).toBe(MUTATING.has(b.id));
+		expect(footerHints(['list'], true).map((h) => h.hint)).not.toContain('stop');
+		expect(footerHints(['list'], false).map((h) => h.hint)).toContain('stop');
 	});
 
 	it('resolves keys by scope, most specific first', () => {
@@ -52,5 +63,6 @@ describe('keymap', () => {
 		expect(keyNames('', {pageDown: true})).toEqual(['pagedown']);
 		expect(keyNames('gj\r', {})).toEqual(['g', 'j', 'enter']);
 		expect(keyNames('a\u0003', {})).toEqual(['a', 'ctrl+c']);
+		expect(keyNames(' ', {})).toEqual(['space']);
 	});
 });

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {keymapMarkdown} from '../../source/ui/keymap.js';
 
 describe('README', () => {
-	it('lists exactly the keys of the keymap table (regenerate with keymapMarkdown())', () => {
+	it('lists exactly the keys of the keymap table (regenerate with npm run readme:keys)', () => {
 		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 		const start = readme.indexOf('<!-- keys:start -->');
 		const end = readme.indexOf('<!-- keys:end -->');

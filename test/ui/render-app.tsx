@@ -25,9 +25,9 @@ export const KEY = {
 
 export function renderApp(
 	engine: FakeEngine,
-	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean} = {},
+	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean; readOnly?: boolean} = {},
 ): Rendered {
-	const store = createAppStore(engine, {columns: options.columns ?? 100, rows: options.rows ?? 24});
+	const store = createAppStore(engine, {columns: options.columns ?? 100, rows: options.rows ?? 24}, {readOnly: options.readOnly ?? false});
 	const instance = render(
 		<ThemeContext.Provider value={makeTheme({color: options.color ?? false, ascii: options.ascii ?? false})}>
 			<App store={store} />

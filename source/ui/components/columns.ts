@@ -11,6 +11,9 @@ export interface Row {
 	ports: string;
 	links: string;
 	up: boolean;
+	/** A lifecycle job running on it (`stopping…`), shown instead of the status. */
+	pending?: string;
+	marked: boolean;
 }
 
 export interface Widths {
@@ -30,7 +33,14 @@ export function linksText(c: ContainerSummary, arrow: string): string {
 	return c.links.map((l) => `${l.alias} ${arrow} ${l.source}`).join(', ');
 }
 
-export function toRow(c: ContainerSummary, arrow: string, up: boolean): Row {
+const PENDING: Record<string, string> = {start: 'starting', stop: 'stopping', restart: 'restarting', remove: 'removing'};
+
+export function toRow(
+	c: ContainerSummary,
+	arrow: string,
+	up: boolean,
+	extra: {pending?: string | undefined; marked?: boolean; ellipsis?: string} = {},
+): Row {
 	// Sanitized here too, whatever Engine produced the data: this text goes straight to the terminal.
 	return {
 		id: c.id,
@@ -40,6 +50,8 @@ export function toRow(c: ContainerSummary, arrow: string, up: boolean): Row {
 		ports: sanitize(formatPortsColumn(c.ports)),
 		links: sanitize(linksText(c, arrow)),
 		up,
+		...(extra.pending ? {pending: `${PENDING[extra.pending] ?? extra.pending}${extra.ellipsis ?? '…'}`} : {}),
+		marked: extra.marked ?? false,
 	};
 }
 

@@ -16,27 +16,24 @@ interface RowProps {
 export const ContainerRow = memo(function ContainerRow({row, widths, selected}: RowProps) {
 	const theme = useTheme();
 	const e = theme.glyphs.ellipsis;
-	const text =
-		`${selected ? theme.glyphs.cursor : ' '} ` +
+	const status = fit(row.pending ?? row.status, widths.status, e);
+	const head =
+		`${selected ? theme.glyphs.cursor : ' '}${row.marked ? theme.glyphs.mark : ' '}` +
 		fit(row.name, widths.name, e) +
 		space +
 		fit(row.image, widths.image, e) +
-		space +
-		fit(row.status, widths.status, e) +
+		space;
+	const tail =
 		space +
 		fit(row.ports, widths.ports, e) +
 		space +
 		fit(row.links, widths.links, e);
-	if (selected) {
-		return (
-			<Text inverse bold={!theme.color} wrap="truncate">
-				{text}
-			</Text>
-		);
-	}
+	const statusColor = row.pending ? theme.tone.warn : undefined;
 	return (
-		<Text dimColor={theme.tone.dim && !row.up} wrap="truncate">
-			{text}
+		<Text inverse={selected} bold={selected && !theme.color} dimColor={!selected && theme.tone.dim && !row.up && !row.pending} wrap="truncate">
+			<Text color={row.marked ? theme.tone.accent : undefined}>{head}</Text>
+			<Text color={statusColor}>{status}</Text>
+			{tail}
 		</Text>
 	);
 });

@@ -4,22 +4,35 @@ import TextInput from 'ink-text-input';
 import React from 'react';
 import type {Scope} from '../../store/commands.js';
 import {footerHints} from '../keymap.js';
-import {useTheme} from '../theme.js';
+import {sanitize} from '../../model/sanitize.js';
+import {fit, useTheme} from '../theme.js';
 
 interface Props {
 	scopes: Scope[];
 	width: number;
-	/** Shown instead of the hints when set (errors, disconnected). */
-	message?: string | undefined;
+	readOnly: boolean;
+	/** Shown before the hints (errors, disconnected, what an action did). */
+	message?: {tone: 'error' | 'info'; text: string} | undefined;
 }
 
-export function Footer({scopes, width, message}: Props) {
+export function Footer({scopes, width, readOnly, message}: Props) {
 	const theme = useTheme();
-	const hints = footerHints(scopes);
+	const hints = footerHints(scopes, readOnly);
+	const text = message ? fit(sanitize(message.text), Math.max(10, width - 2), theme.glyphs.ellipsis).trimEnd() : '';
+	if (message && message.tone === 'error') {
+		// An error gets the whole line: the keys are in the help.
+		return (
+			<Box width={width}>
+				<Text color={theme.tone.error} bold={!theme.color}>
+					{text}
+				</Text>
+			</Box>
+		);
+	}
 	return (
 		<Box width={width}>
 			<Text wrap="truncate">
-				{message ? <Text color={theme.tone.error}>{`${message}  `}</Text> : null}
+				{message ? <Text color={theme.tone.accent}>{`${text}  `}</Text> : null}
 				{hints.map((h, i) => (
 					<Text key={`${h.keys}-${h.hint}`}>
 						{i > 0 ? '  ' : ''}

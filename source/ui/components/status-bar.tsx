@@ -14,9 +14,12 @@ interface Props {
 	showAll: boolean;
 	filter: string;
 	width: number;
+	readOnly: boolean;
+	sort: string;
+	marked: number;
 }
 
-export function StatusBar({endpoint, version, connection, counts, showAll, filter, width}: Props) {
+export function StatusBar({endpoint, version, connection, counts, showAll, filter, width, readOnly, sort, marked}: Props) {
 	const theme = useTheme();
 	const {sep, dot} = theme.glyphs;
 	let state: string;
@@ -35,7 +38,10 @@ export function StatusBar({endpoint, version, connection, counts, showAll, filte
 			stateColor = theme.tone.error;
 			break;
 	}
-	const what = `${counts.running} running, ${counts.total} total ${sep} showing ${counts.shown} ${showAll ? '(all)' : '(running)'}${filter ? ` matching "${sanitize(filter)}"` : ''}`;
+	const what =
+		`${counts.running} running, ${counts.total} total ${sep} showing ${counts.shown} ${showAll ? '(all)' : '(running)'}` +
+		`${filter ? ` matching "${sanitize(filter)}"` : ''}${sort !== 'name' ? `, by ${sort}` : ''}${marked > 0 ? ` ${sep} ${marked} marked` : ''}` +
+		`${readOnly ? ` ${sep} READ-ONLY` : ''}`;
 	const head = `dnet ${sep} `;
 	// Cut by hand (not Ink's truncate) so that the ASCII theme never draws a Unicode ellipsis.
 	const tail = fit(` ${sep} ${what} ${sep} ${sanitize(endpoint)}${version ? ` (Docker ${sanitize(version)})` : ''}`, Math.max(0, width - head.length - state.length), theme.glyphs.ellipsis).trimEnd();

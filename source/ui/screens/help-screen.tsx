@@ -2,10 +2,10 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {Scope} from '../../store/commands.js';
-import {KEYMAP, SCOPE_TITLES, displayKey} from '../keymap.js';
+import {SCOPE_TITLES, bindings, displayKey} from '../keymap.js';
 import {fit, useTheme} from '../theme.js';
 
-const ORDER: Scope[] = ['global', 'list', 'details', 'filter', 'help'];
+const ORDER: Scope[] = ['global', 'list', 'details', 'filter', 'confirm', 'help'];
 const KEYS_WIDTH = 20;
 
 interface HelpLine {
@@ -14,22 +14,22 @@ interface HelpLine {
 	text: string;
 }
 
-export function helpLines(ascii: boolean): HelpLine[] {
+export function helpLines(ascii: boolean, readOnly: boolean): HelpLine[] {
 	const lines: HelpLine[] = [];
 	for (const scope of ORDER) {
-		const bindings = KEYMAP.filter((b) => b.scope === scope);
-		if (bindings.length === 0) continue;
+		const inScope = bindings(readOnly).filter((b) => b.scope === scope);
+		if (inScope.length === 0) continue;
 		lines.push({heading: true, keys: '', text: SCOPE_TITLES[scope]});
-		for (const b of bindings) {
+		for (const b of inScope) {
 			lines.push({heading: false, keys: b.keys.map((k) => displayKey(k, ascii)).join(', '), text: b.description});
 		}
 	}
 	return lines;
 }
 
-export function HelpScreen({height, width}: {height: number; width: number}) {
+export function HelpScreen({height, width, readOnly}: {height: number; width: number; readOnly: boolean}) {
 	const theme = useTheme();
-	const lines = helpLines(theme.ascii);
+	const lines = helpLines(theme.ascii, readOnly);
 	const perColumn = Math.max(1, height - 1);
 	const columns: HelpLine[][] = [];
 	for (let i = 0; i < lines.length; i += perColumn) columns.push(lines.slice(i, i + perColumn));

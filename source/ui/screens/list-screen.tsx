@@ -1,6 +1,6 @@
 /** The live container list. */
 import React, {useMemo} from 'react';
-import {isUp, listHeight, visibleContainers} from '../../store/selectors.js';
+import {isUp, listHeight, pendingJob, visibleContainers} from '../../store/selectors.js';
 import type {State} from '../../store/state.js';
 import {columnWidths, toRow} from '../components/columns.js';
 import {ContainerTable} from '../components/container-table.js';
@@ -9,8 +9,12 @@ import {useTheme} from '../theme.js';
 export function ListScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const arrow = theme.ascii ? '->' : '→';
-	const visible = useMemo(() => visibleContainers(state), [state.containers, state.showAll, state.filter]);
-	const rows = useMemo(() => visible.map((c) => toRow(c, arrow, isUp(c))), [visible, arrow]);
+	const visible = useMemo(() => visibleContainers(state), [state.containers, state.showAll, state.filter, state.sort]);
+	const rows = useMemo(() => {
+		const marked = new Set(state.marked);
+		const ellipsis = theme.ascii ? '...' : '…';
+		return visible.map((c) => toRow(c, arrow, isUp(c), {pending: pendingJob(state, c.id), marked: marked.has(c.id), ellipsis}));
+	}, [visible, arrow, state.marked, state.jobs, theme.ascii]);
 	const widths = useMemo(() => columnWidths(rows, state.size.columns), [rows, state.size.columns]);
 	let emptyText = 'No containers.';
 	if (!state.loaded) emptyText = state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';
