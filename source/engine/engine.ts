@@ -99,8 +99,11 @@ export interface Engine {
 	restartContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
 	removeContainer(idOrName: string, options?: RemoveOptions): Promise<void>;
 	renameContainer(idOrName: string, newName: string): Promise<void>;
-	/** `POST /networks/{network}/connect`: attaches a (created or running) container to a network. */
-	connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
+	/**
+	 * `POST /networks/{network}/connect`: attaches a (created or running) container to a network.
+	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
+	 */
+	connectNetwork?(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */
