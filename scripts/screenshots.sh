@@ -16,6 +16,7 @@ SHOTS=(
 	"details | j Enter   | /web"
 	"help    | ?         | Close the help"
 	"filter  | /web      | matching \"web\""
+	"confirm | j d       | Remove web?"
 )
 COLS=120
 ROWS=36

@@ -110,6 +110,33 @@ describe('dnet in a terminal', () => {
 		}
 	});
 
+	it('stops a container after a confirmation that names it, and removes it with d', {timeout: 60_000}, async () => {
+		const victim = `${prefix}-victim`;
+		created.push(victim);
+		await dockerOk(['run', '-d', '--name', victim, '-v', '/data', 'dnet/webapp']);
+		const tui = await openFiltered();
+		try {
+			await tui.waitForText(victim);
+			// Sorted by name: db, victim, web, web2.
+			await tui.sendKeys('g', 'j', 'S');
+			await tui.waitForText(`Stop ${victim}? (docker stop)`);
+			const row = new RegExp(`${victim}\\s+dnet/webapp`);
+			await tui.sendKeys('y');
+			await tui.waitForGone(row, 20_000);
+			await tui.waitForText(`stopped: ${victim}`);
+			await tui.sendKeys('a');
+			await tui.waitForText(new RegExp(`${victim}\\s+dnet/webapp\\s+Exited`), 5000);
+			await tui.sendKeys('g', 'j', 'd');
+			await tui.waitForText(`Remove ${victim}? (docker rm) Anonymous volumes are kept`);
+			await tui.sendKeys('Enter');
+			await tui.waitForGone(row, 20_000);
+			await tui.waitForText(`removed: ${victim}`);
+			expect((await docker(['inspect', victim])).code).not.toBe(0);
+		} finally {
+			await tui.kill();
+		}
+	});
+
 	it('quits with q and leaves the terminal as it found it', async () => {
 		const tui = await startTui({shell: true, env: {LANG: 'C.UTF-8'}});
 		try {
@@ -245,4 +272,3 @@ describe('dnet without a terminal', () => {
 	});
 });
 
-void docker;
