@@ -1,0 +1,79 @@
+/**
+ * `dnet unpublish CONTAINER PORT[/PROTO]...`: removes the host bindings of container ports,
+ * through the safe recreate transaction.
+ */
+import {EngineError} from '../engine/engine.js';
+import type {ContainerDetails} from '../model/container.js';
+import {parseUint16} from '../model/ports/index.js';
+import {engineFailureText} from './cli-errors.js';
+import type {Command} from './context.js';
+import {applyPortEdit, splitArgs, usageFailure} from './publish.js';
+
+const USAGE = 'Usage:  dnet unpublish CONTAINER PRIVATE_PORT[/PROTO]...';
+
+/** The text of `dnet unpublish --help`. */
+export const UNPUBLISH_HELP = `${USAGE}
+
+Remove the host bindings of container ports (as published with -p). The container is recreated
+with the rest of its configuration unchanged; on any failure the original container is put back.
+`;
+
+/** `5000` or `5000/udp` into `5000/udp` keys, as `docker port` reads its argument. */
+function portKey(arg: string): {key: string} | {error: string} {
+	const slash = arg.indexOf('/');
+	const port = slash < 0 ? arg : arg.slice(0, slash);
+	const proto = (slash < 0 ? '' : arg.slice(slash + 1)) || 'tcp';
+	const parsed = parseUint16(port);
+	if (!parsed.ok) return {error: `invalid port (${port}): ${parsed.error}`};
+	return {key: `${parsed.value}/${proto.toLowerCase()}`};
+}
+
+/**
+ * `dnet unpublish`: every port is checked first (exit 125 for a malformed one, 1 for one that has
+ * no binding, nothing sent to the engine but an inspect); then their bindings are removed (the
+ * ports stay exposed; with `-P` they get a random host port again). Exit 0, or 1 on a failure.
+ */
+export const unpublishCommand: Command = async (args, ctx) => {
+	const parsed = splitArgs(args);
+	if ('error' in parsed) {
+		ctx.stderr.write(usageFailure('unpublish', USAGE, parsed.error));
+		return 125;
+	}
+	if (parsed.help) {
+		ctx.stdout.write(UNPUBLISH_HELP);
+		return 0;
+	}
+	const [container, ...ports] = parsed.positional;
+	if (container === undefined || ports.length === 0) {
+		ctx.stderr.write(usageFailure('unpublish', USAGE, "'dnet unpublish' requires at least 2 arguments"));
+		return 1;
+	}
+	const keys: string[] = [];
+	for (const arg of ports) {
+		const k = portKey(arg);
+		if ('error' in k) {
+			ctx.stderr.write(`dnet: ${k.error}\n`);
+			return 125;
+		}
+		keys.push(k.key);
+	}
+	let before: ContainerDetails;
+	try {
+		before = await ctx.engine().inspectContainer(container);
+	} catch (error) {
+		if (!(error instanceof EngineError)) throw error;
+		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
+		return 1;
+	}
+	const missing = keys.filter((k) => (before.portBindings[k] ?? []).length === 0);
+	if (missing.length > 0) {
+		const viaAll = before.publishAllPorts ? ' (ports published by -P cannot be unpublished one by one)' : '';
+		ctx.stderr.write(`dnet: No public port '${missing.join("', '")}' published with -p for ${container}${viaAll}\n`);
+		return 1;
+	}
+	return applyPortEdit(ctx, ctx.engine(), before, (spec) => {
+		const bindings = {...(spec.hostConfig.PortBindings ?? {})};
+		for (const k of keys) delete bindings[k];
+		spec.hostConfig.PortBindings = bindings;
+	});
+};
