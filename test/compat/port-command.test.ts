@@ -8,7 +8,8 @@ import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../
 import {recordingContext} from '../commands/support.js';
 import {pool} from './support/pool.js';
 
-const base = 40000 + Math.floor(Math.random() * 200) * 100;
+// Below the ephemeral and the engine's random range (32768+), random per run to avoid stale bindings.
+const base = 20000 + Math.floor(Math.random() * 100) * 100;
 const p = (n: number): number => base + n;
 const shapes: Array<{label: string; args: string[]; start: boolean; ports: string[]}> = [
 	{label: 'all', args: ['-P', '--expose', '6000-6002'], start: true, ports: ['5000', '6001/tcp', '6002/udp']},

@@ -6,7 +6,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {formatPortsColumn} from '../../source/model/ports/format-ps.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 
-const base = 40000 + Math.floor(Math.random() * 200) * 100;
+// Below the ephemeral and the engine's random range (32768+), random per run to avoid stale bindings.
+const base = 20000 + Math.floor(Math.random() * 100) * 100;
 const p = (n: number): number => base + n;
 
 const shapes: Array<{label: string; args: string[]; start: boolean}> = [
@@ -53,10 +54,6 @@ describe('PORTS column vs docker ps', () => {
 				const row = listed.find((c) => c.name === name);
 				expect(row, name).toBeDefined();
 				expect(formatPortsColumn(row?.ports ?? []), name).toBe(expected.get(name));
-			}
-			// every other container on the engine too
-			for (const row of listed) {
-				if (expected.has(row.name)) expect(formatPortsColumn(row.ports), row.name).toBe(expected.get(row.name));
 			}
 		} finally {
 			engine.close();

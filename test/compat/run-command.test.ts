@@ -12,7 +12,8 @@ import {cliError, dockerAt} from './support/docker-cli.js';
 import {startCreateCapture, type CreateCapture} from './support/create-capture.js';
 import {pool} from './support/pool.js';
 
-const base = 40000 + Math.floor(Math.random() * 200) * 100;
+// Below the ephemeral and the engine's random range (32768+), random per run to avoid stale bindings.
+const base = 20000 + Math.floor(Math.random() * 100) * 100;
 const p = (n: number): number => base + n;
 const source = uniqueName('run-src');
 const cleanup: string[] = [source];
