@@ -88,15 +88,18 @@ export function buildCreateBody(spec: RunSpec): RunCreateBody {
 		throw new RunSpecError(error instanceof Error ? error.message : String(error));
 	}
 	if (spec.name !== null && spec.name !== '') validateContainerName(spec.name);
+	// Same key order as the CLI's JSON.
+	const exposed = Object.keys(ports.ExposedPorts).length > 0 ? {ExposedPorts: ports.ExposedPorts} : {};
 	const body: RunCreateBody = {
-		Image: spec.image,
-		Cmd: spec.command.length > 0 ? [...spec.command] : null,
 		AttachStdin: false,
 		AttachStdout: false,
 		AttachStderr: false,
+		...exposed,
 		Tty: false,
 		OpenStdin: false,
 		StdinOnce: false,
+		Cmd: spec.command.length > 0 ? [...spec.command] : null,
+		Image: spec.image,
 		HostConfig: {
 			PortBindings: ports.PortBindings,
 			PublishAllPorts: ports.PublishAllPorts,
@@ -104,7 +107,6 @@ export function buildCreateBody(spec: RunSpec): RunCreateBody {
 			AutoRemove: spec.autoRemove,
 		},
 	};
-	if (Object.keys(ports.ExposedPorts).length > 0) body.ExposedPorts = ports.ExposedPorts;
 	return body;
 }
 
