@@ -144,6 +144,8 @@ export async function main(argv: string[]): Promise<number> {
 	sub('ps', 'list containers with their ports and links (like docker ps)', async () => (await import('./commands/ps.js')).psCommand);
 	sub('port', 'list port mappings of a container (like docker port)', async () => (await import('./commands/port.js')).portCommand);
 	sub('run', 'create and start a container with ports and links (like docker run -d)', async () => (await import('./commands/run.js')).runCommand, true);
+	sub('publish', 'publish container ports: recreate it safely with the new bindings', async () => (await import('./commands/publish.js')).publishCommand, true);
+	sub('unpublish', 'unpublish container ports: recreate it safely without them', async () => (await import('./commands/unpublish.js')).unpublishCommand, true);
 	try {
 		await program.parseAsync(argv, {from: 'user'});
 	} catch (error) {

@@ -1,4 +1,6 @@
 /** Every way the state can change: a tagged union, handled exhaustively by the reducer. */
+import type {ProbeResult} from '../engine/probe.js';
+import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {CommandId} from './commands.js';
 
@@ -14,4 +16,8 @@ export type Action =
 	| {type: 'details/loaded'; id: string; data: ContainerDetails}
 	| {type: 'details/failed'; id: string; message: string; gone: boolean}
 	| {type: 'job/done'; seq: number; errors: string[]}
-	| {type: 'confirm/autoRemove'; names: string[]};
+	| {type: 'confirm/autoRemove'; names: string[]}
+	| {type: 'ports/loaded'; rows: BindingRow[]}
+	| {type: 'ports/failed'; message: string}
+	| {type: 'probe/done'; key: string; result: ProbeResult}
+	| {type: 'palette/set'; text: string};

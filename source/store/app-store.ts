@@ -1,6 +1,8 @@
 /** The app's store: the reducer plus its effects (live engine data, details loading). */
 import type {Engine} from '../engine/engine.js';
+import {probeTcp, type Prober} from '../engine/probe.js';
 import {findAutoRemove, runJob} from './jobs.js';
+import {createBindingsLoader, startProbes} from './ports-effects.js';
 import {startLive, type Timers} from './live.js';
 import {initialState, type State} from './state.js';
 import {createStore, type Store} from './store.js';
@@ -13,15 +15,23 @@ export interface AppStore extends Store {
 export interface AppStoreOptions {
 	readOnly?: boolean;
 	timers?: Timers;
+	/** Probes published ports (the ports view); the real TCP probe by default. */
+	prober?: Prober;
 }
 
 export function createAppStore(engine: Engine, size: State['size'], options: AppStoreOptions = {}): AppStore {
 	let openDetails: (() => void) | null = null;
+	const loadBindings = createBindingsLoader(engine);
+	const prober = options.prober ?? probeTcp;
 	const store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), (previous, next) => {
 		if (next.details && next.details.id !== previous.details?.id) openDetails?.();
 		if (next.confirm?.kind === 'stop' && next.confirm !== previous.confirm && next.confirm.autoRemove === null) {
 			void findAutoRemove(engine, next.confirm, store.dispatch);
 		}
+		if (next.screen === 'ports' && (previous.screen !== 'ports' || next.containers !== previous.containers)) {
+			void loadBindings(next.containers, store.dispatch);
+		}
+		if (next.ports.probes !== previous.ports.probes) startProbes(previous, next, prober, store.dispatch);
 		if (next.jobSeq !== previous.jobSeq) {
 			for (const job of next.jobs) if (job.seq > previous.jobSeq) void runJob(engine, job, store.dispatch);
 		}

@@ -29,12 +29,17 @@ export const COMMAND_IDS = [
 	'confirmYes',
 	'confirmNo',
 	'toggleVolumes',
+	'openPorts',
+	'probe',
+	'palette',
+	'paletteRun',
+	'paletteCancel',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** Where a command applies: global ones work on every screen (unless a text field has focus). */
-export type Scope = 'global' | 'list' | 'details' | 'help' | 'filter' | 'confirm';
+export type Scope = 'global' | 'list' | 'details' | 'help' | 'filter' | 'confirm' | 'ports' | 'palette';
 
 /** Commands that change containers: hidden and refused under `--read-only`. */
 export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>(['start', 'stop', 'restart', 'remove']);

@@ -4,8 +4,13 @@ import type {Action} from './actions.js';
 import {MUTATING, type CommandId} from './commands.js';
 import {detailsLines} from './details-lines.js';
 import {confirmAutoRemove, jobDone, lifecycleCommand} from './reducer-lifecycle.js';
+import {paletteCommand} from './reducer-palette.js';
+import {portsCommand, portsLoaded, settlePorts} from './reducer-ports.js';
 import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
 import type {State} from './state.js';
+
+/** Typed text is one line of printable characters (a chunk may carry a stray Enter). */
+const stripControls = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, '');
 
 function assertNever(x: never): never {
 	throw new Error(`unhandled: ${JSON.stringify(x)}`);
@@ -58,15 +63,15 @@ function command(previous: State, id: CommandId): State {
 	}
 	// A notice lasts until the next key.
 	const state = previous.notice ? {...previous, notice: null} : previous;
-	const lifecycle = lifecycleCommand(state, id, settleCursor);
-	if (lifecycle) return lifecycle;
+	const handled = portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor);
+	if (handled) return handled;
 	switch (id) {
 		case 'quit':
 			return {...state, quitting: true};
 		case 'help':
 			return state.screen === 'help'
 				? {...state, screen: state.returnTo}
-				: {...state, screen: 'help', returnTo: state.screen, filterEditing: false};
+				: {...state, screen: 'help', returnTo: state.screen, filterEditing: false, palette: null};
 		case 'back':
 			if (state.screen === 'help') return {...state, screen: state.returnTo};
 			if (state.screen === 'details') return {...state, screen: 'list', details: null};
@@ -114,6 +119,11 @@ function command(previous: State, id: CommandId): State {
 		case 'markAll':
 		case 'cycleSort':
 		case 'latest':
+		case 'openPorts':
+		case 'probe':
+		case 'palette':
+		case 'paletteRun':
+		case 'paletteCancel':
 			return state;
 		default:
 			return assertNever(id);
@@ -125,9 +135,9 @@ export function reducer(state: State, action: Action): State {
 		case 'command':
 			return command(state, action.id);
 		case 'filter/set':
-			return settleCursor({...state, filter: action.text}, state);
+			return settlePorts(settleCursor({...state, filter: stripControls(action.text)}, state), state);
 		case 'resize':
-			return settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state);
+			return settlePorts(settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state), state);
 		case 'select':
 			return settleCursor({...state, selectedId: action.id}, state);
 		case 'engine/connecting':
@@ -161,6 +171,14 @@ export function reducer(state: State, action: Action): State {
 			return jobDone(state, action.seq, action.errors);
 		case 'confirm/autoRemove':
 			return confirmAutoRemove(state, action.names);
+		case 'ports/loaded':
+			return portsLoaded(state, action.rows);
+		case 'ports/failed':
+			return {...state, ports: {...state.ports, error: action.message}};
+		case 'probe/done':
+			return {...state, ports: {...state.ports, probes: {...state.ports.probes, [action.key]: action.result}}};
+		case 'palette/set':
+			return state.palette === null ? state : {...state, palette: stripControls(action.text)};
 		default:
 			return assertNever(action);
 	}

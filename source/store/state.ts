@@ -1,7 +1,22 @@
 /** The whole app state: engine data, connection, and what the user is looking at. */
+import type {ProbeResult} from '../engine/probe.js';
+import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 
-export type Screen = 'list' | 'details' | 'help';
+export type Screen = 'list' | 'details' | 'help' | 'ports';
+
+/** A probe of one binding: running, its result, or why it was not probed. */
+export type ProbeState = {status: 'probing'} | {status: 'not-probed'; reason: string} | ProbeResult;
+
+/** The ports view: every binding of every container. */
+export interface PortsState {
+	rows: BindingRow[];
+	loaded: boolean;
+	error: string | null;
+	selectedKey: string | null;
+	scrollTop: number;
+	probes: Record<string, ProbeState>;
+}
 
 /** List order: by name (default), newest first, or running first. */
 export type SortKey = 'name' | 'created' | 'status';
@@ -84,6 +99,9 @@ export interface State {
 	/** Sequence number of the last job created. */
 	jobSeq: number;
 	notice: Notice | null;
+	ports: PortsState;
+	/** The `:` command line being typed, or null. */
+	palette: string | null;
 }
 
 export function initialState(endpoint: string, size = {columns: 80, rows: 24}, readOnly = false): State {
@@ -110,5 +128,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		jobs: [],
 		jobSeq: 0,
 		notice: null,
+		ports: {rows: [], loaded: false, error: null, selectedKey: null, scrollTop: 0, probes: {}},
+		palette: null,
 	};
 }

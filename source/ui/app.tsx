@@ -10,22 +10,24 @@ import {activeScopes, keyNames, resolveKey, type InkKey} from './keymap.js';
 import {DetailsScreen} from './screens/details-screen.js';
 import {HelpScreen} from './screens/help-screen.js';
 import {ListScreen} from './screens/list-screen.js';
+import {PortsScreen} from './screens/ports-screen.js';
 import {StoreContext, useSelector} from './store-context.js';
 
 /** Routes one Ink input event to commands, reading the latest state for every key of a chunk. */
-export function dispatchKeys(store: Store, input: string, key: InkKey): void {
-	const names = keyNames(input, key);
-	for (let i = 0; i < names.length; i++) {
-		const wasEditing = store.getState().filterEditing;
-		const id = resolveKey(names[i] ?? '', activeScopes(store.getState()));
-		if (id) store.dispatch({type: 'command', id});
+export function dispatchKeys(store: Store, input: string, key: InkKey, options: {textTaken?: boolean} = {}): void {
+	for (const name of keyNames(input, key)) {
 		const state = store.getState();
-		if (!wasEditing && state.filterEditing && i < names.length - 1) {
-			// `/web` typed (or pasted) fast arrives as one chunk: the rest is the filter text.
-			const rest = names.slice(i + 1).join('').replace(/[\u0000-\u001f\u007f]/g, '');
-			store.dispatch({type: 'filter/set', text: state.filter + rest});
-			return;
+		const typing = state.palette !== null ? 'palette' : state.filterEditing ? 'filter' : null;
+		// Keys that arrive in the same chunk as the `/` or `:` that opened a field (typed fast,
+		// pasted, or sent by tmux) are text for that field, except the keys the field itself binds.
+		if (typing && name.length === 1 && !resolveKey(name, activeScopes(state))) {
+			if (options.textTaken) continue;
+			if (typing === 'palette') store.dispatch({type: 'palette/set', text: (state.palette ?? '') + name});
+			else store.dispatch({type: 'filter/set', text: state.filter + name});
+			continue;
 		}
+		const id = resolveKey(name, activeScopes(state));
+		if (id) store.dispatch({type: 'command', id});
 	}
 }
 
@@ -48,13 +50,16 @@ function Screen({store}: {store: Store}) {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
 
-	useInput((input, key) => dispatchKeys(store, input, key), {isActive: !state.filterEditing});
+	const typing = state.filterEditing || state.palette !== null;
+	useInput((input, key) => dispatchKeys(store, input, key), {isActive: !typing});
 	useInput(
 		(input, key) => {
-			// Only Enter, Esc and Ctrl+C mean something here; the text field takes the rest.
+			// The text field takes the text; Enter, Esc and Ctrl+C (alone, or ending a chunk) are ours.
 			if (key.return || key.escape || (key.ctrl && input === 'c')) dispatchKeys(store, input, key);
+			// A chunk mixing text and keys (`abc\r`): the field took the text, the keys are ours.
+			else if (/[\u0000-\u001f]/.test(input)) dispatchKeys(store, input, {}, {textTaken: true});
 		},
-		{isActive: state.filterEditing},
+		{isActive: typing},
 	);
 
 	const {columns, rows} = state.size;
@@ -78,6 +83,9 @@ function Screen({store}: {store: Store}) {
 		case 'details':
 			body = <DetailsScreen state={state} />;
 			break;
+		case 'ports':
+			body = <PortsScreen state={state} />;
+			break;
 		case 'help':
 			body = <HelpScreen height={listHeight(state) + 1} width={columns} readOnly={state.readOnly} />;
 			break;
@@ -98,8 +106,24 @@ function Screen({store}: {store: Store}) {
 			/>
 			{body}
 			{state.confirm ? <ConfirmPanel confirm={state.confirm} width={columns} /> : null}
-			{state.filterEditing ? (
-				<FilterField value={state.filter} onChange={(text) => store.dispatch({type: 'filter/set', text})} width={columns} />
+			{state.palette !== null ? (
+				<FilterField
+					prompt=":"
+					scope="palette"
+					placeholder="ports, containers, all, latest, help, quit"
+					value={state.palette}
+					onChange={(text) => store.dispatch({type: 'palette/set', text})}
+					width={columns}
+				/>
+			) : state.filterEditing ? (
+				<FilterField
+					prompt="/"
+					scope="filter"
+					placeholder={state.screen === 'ports' ? 'port number, name or address' : 'name, image or port'}
+					value={state.filter}
+					onChange={(text) => store.dispatch({type: 'filter/set', text})}
+					width={columns}
+				/>
 			) : (
 				<Footer scopes={scopes} width={columns} message={message} readOnly={state.readOnly} />
 			)}

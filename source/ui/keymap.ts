@@ -23,6 +23,7 @@ export interface Binding {
 export const KEYMAP: readonly Binding[] = [
 	{id: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], description: 'Quit dnet', hint: 'quit'},
 	{id: 'help', scope: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
+	{id: 'palette', scope: 'global', keys: [':'], description: 'Command line: :ports, :containers, :all, :latest, :help, :quit'},
 
 	{id: 'up', scope: 'list', keys: ['k', 'up'], description: 'Move up'},
 	{id: 'down', scope: 'list', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
@@ -34,14 +35,15 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'toggleAll', scope: 'list', keys: ['a'], description: 'Show all containers or running only (docker ps -a)', hint: 'all'},
 	{id: 'filter', scope: 'list', keys: ['/'], description: 'Filter by name, image or port number', hint: 'filter'},
 	{id: 'clearFilter', scope: 'list', keys: ['esc'], description: 'Clear the filter'},
-	{id: 'start', scope: 'list', keys: ['s'], description: 'Start the container (docker start)', hint: 'start', mutates: true},
+	{id: 'start', scope: 'list', keys: ['s'], description: 'Start the container (docker start)', mutates: true},
 	{id: 'stop', scope: 'list', keys: ['S'], description: 'Stop the container, after confirming (docker stop)', hint: 'stop', mutates: true},
 	{id: 'restart', scope: 'list', keys: ['R'], description: 'Restart the container (docker restart)', mutates: true},
-	{id: 'remove', scope: 'list', keys: ['d', 'delete'], description: 'Remove the container, after confirming (docker rm, rm -f if running)', hint: 'remove', mutates: true},
-	{id: 'mark', scope: 'list', keys: ['space'], description: 'Mark or unmark the container; actions apply to all marked', hint: 'mark'},
+	{id: 'remove', scope: 'list', keys: ['d', 'delete'], description: 'Remove the container, after confirming (docker rm, rm -f if running)', mutates: true},
+	{id: 'mark', scope: 'list', keys: ['space'], description: 'Mark or unmark the container; actions apply to all marked'},
 	{id: 'markAll', scope: 'list', keys: ['ctrl+a'], description: 'Mark every shown container, or clear the marks'},
 	{id: 'cycleSort', scope: 'list', keys: ['o'], description: 'Sort by name, created (newest first) or status'},
 	{id: 'latest', scope: 'list', keys: ['t'], description: 'Jump to the latest created container (docker ps -l)'},
+	{id: 'openPorts', scope: 'list', keys: ['P'], description: 'Ports view: every binding of every container', hint: 'ports'},
 
 	{id: 'back', scope: 'details', keys: ['esc', 'left', 'backspace'], description: 'Back to the list', hint: 'back'},
 	{id: 'up', scope: 'details', keys: ['k', 'up'], description: 'Scroll up'},
@@ -56,6 +58,20 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'remove', scope: 'details', keys: ['d', 'delete'], description: 'Remove the container, after confirming', mutates: true},
 
 	{id: 'back', scope: 'help', keys: ['esc'], description: 'Close the help', hint: 'close'},
+
+	{id: 'back', scope: 'ports', keys: ['esc', 'left'], description: 'Clear the filter, or back to the list', hint: 'back'},
+	{id: 'up', scope: 'ports', keys: ['k', 'up'], description: 'Move up'},
+	{id: 'down', scope: 'ports', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
+	{id: 'top', scope: 'ports', keys: ['g', 'home'], description: 'Go to the first binding'},
+	{id: 'bottom', scope: 'ports', keys: ['G', 'end'], description: 'Go to the last binding'},
+	{id: 'pageUp', scope: 'ports', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
+	{id: 'pageDown', scope: 'ports', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	{id: 'probe', scope: 'ports', keys: ['enter'], description: 'Probe the binding: connect to it from this machine (TCP, 1 s timeout)', hint: 'probe'},
+	{id: 'filter', scope: 'ports', keys: ['/'], description: 'Find who holds a port: port number, name or address', hint: 'find'},
+
+	{id: 'paletteRun', scope: 'palette', keys: ['enter'], description: 'Run the command', hint: 'run'},
+	{id: 'paletteCancel', scope: 'palette', keys: ['esc'], description: 'Close the command line', hint: 'cancel'},
+	{id: 'quit', scope: 'palette', keys: ['ctrl+c'], description: 'Quit dnet'},
 
 	{id: 'filterAccept', scope: 'filter', keys: ['enter'], description: 'Keep the filter and return to the list', hint: 'apply'},
 	{id: 'filterCancel', scope: 'filter', keys: ['esc'], description: 'Clear the filter', hint: 'cancel'},
@@ -74,11 +90,14 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	help: 'Help',
 	filter: 'While typing a filter',
 	confirm: 'Confirmation',
+	ports: 'Ports view',
+	palette: 'Command line (:)',
 };
 
 /** The scopes whose keys are live for the state, most specific first. */
-export function activeScopes(state: Pick<State, 'screen' | 'filterEditing' | 'confirm'>): Scope[] {
+export function activeScopes(state: Pick<State, 'screen' | 'filterEditing' | 'confirm'> & Partial<Pick<State, 'palette'>>): Scope[] {
 	if (state.confirm) return ['confirm'];
+	if (state.palette !== undefined && state.palette !== null) return ['palette'];
 	if (state.filterEditing) return ['filter'];
 	return [state.screen, 'global'];
 }

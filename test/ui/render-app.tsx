@@ -1,6 +1,7 @@
 /** Renders the whole App on a fake engine with ink-testing-library. */
 import {render} from 'ink-testing-library';
 import React from 'react';
+import type {Prober} from '../../source/engine/probe.js';
 import {createAppStore, type AppStore} from '../../source/store/app-store.js';
 import {App} from '../../source/ui/app.js';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
@@ -25,9 +26,13 @@ export const KEY = {
 
 export function renderApp(
 	engine: FakeEngine,
-	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean; readOnly?: boolean} = {},
+	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean; readOnly?: boolean; prober?: Prober} = {},
 ): Rendered {
-	const store = createAppStore(engine, {columns: options.columns ?? 100, rows: options.rows ?? 24}, {readOnly: options.readOnly ?? false});
+	const store = createAppStore(
+		engine,
+		{columns: options.columns ?? 100, rows: options.rows ?? 24},
+		{readOnly: options.readOnly ?? false, ...(options.prober ? {prober: options.prober} : {})},
+	);
 	const instance = render(
 		<ThemeContext.Provider value={makeTheme({color: options.color ?? false, ascii: options.ascii ?? false})}>
 			<App store={store} />

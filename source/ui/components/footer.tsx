@@ -29,11 +29,21 @@ export function Footer({scopes, width, readOnly, message}: Props) {
 			</Box>
 		);
 	}
+	// Cut by hand, whole hints first, so that the ASCII theme never gets Ink's Unicode ellipsis.
+	const prefix = message ? `${text}  ` : '';
+	const shown: typeof hints = [];
+	let used = prefix.length;
+	for (const h of hints) {
+		const size = (shown.length > 0 ? 2 : 0) + h.keys.length + 1 + h.hint.length;
+		if (used + size > width - 1) break;
+		shown.push(h);
+		used += size;
+	}
 	return (
 		<Box width={width}>
-			<Text wrap="truncate">
-				{message ? <Text color={theme.tone.accent}>{`${text}  `}</Text> : null}
-				{hints.map((h, i) => (
+			<Text>
+				{message ? <Text color={theme.tone.accent}>{prefix}</Text> : null}
+				{shown.map((h, i) => (
 					<Text key={`${h.keys}-${h.hint}`}>
 						{i > 0 ? '  ' : ''}
 						<Text bold color={theme.tone.key}>
@@ -48,24 +58,26 @@ export function Footer({scopes, width, readOnly, message}: Props) {
 }
 
 interface FilterProps {
+	/** `/` or `:`. */
+	prompt: string;
+	scope: Scope;
+	placeholder: string;
 	value: string;
 	onChange(text: string): void;
 	width: number;
 }
 
-/** The `/` filter field: a real text input (cursor, backspace, paste); Enter keeps, Esc clears. */
-export function FilterField({value, onChange, width}: FilterProps) {
+/** A one-line text field (`/` filter, `:` command line): cursor, backspace, paste; Enter keeps, Esc cancels. */
+export function FilterField({prompt, scope, placeholder, value, onChange, width}: FilterProps) {
 	const theme = useTheme();
-	const hints = footerHints(['filter']);
+	const hints = footerHints([scope]);
 	return (
 		<Box width={width}>
 			<Text bold color={theme.tone.key}>
-				/
+				{prompt}
 			</Text>
-			<TextInput value={value} onChange={onChange} placeholder="name, image or port" showCursor />
-			<Text wrap="truncate">
-				{hints.map((h) => `  ${h.keys} ${h.hint}`).join('')}
-			</Text>
+			<TextInput value={value} onChange={onChange} placeholder={placeholder} showCursor />
+			<Text wrap="truncate">{hints.map((h) => `  ${h.keys} ${h.hint}`).join('')}</Text>
 		</Box>
 	);
 }
