@@ -6,8 +6,10 @@
 import {Command as Commander, CommanderError} from 'commander';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveEndpoint} from './engine/connection.js';
-import {DockerEngine} from './engine/docker-engine.js';
 import {EngineError, type Engine} from './engine/engine.js';
+
+/** dockerode is loaded only when a command needs the engine: `--help` and `--version` stay instant. */
+const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
 
 const VERSION = '0.1.0';
 
@@ -23,7 +25,8 @@ function errorLine(error: unknown): string {
 	return `dnet: ${message.split('\n')[0]}`;
 }
 
-function makeEngineFactory(options: GlobalOptions): {get(): Engine; close(): void} {
+async function makeEngineFactory(options: GlobalOptions): Promise<{get(): Engine; close(): void}> {
+	const {DockerEngine} = await loadEngineModule();
 	let engine: Engine | null = null;
 	return {
 		get() {
@@ -37,14 +40,13 @@ function makeEngineFactory(options: GlobalOptions): {get(): Engine; close(): voi
 }
 
 async function runCommand(load: () => Promise<Command>, args: string[], options: GlobalOptions): Promise<number> {
-	const engines = makeEngineFactory(options);
+	const [engines, command] = await Promise.all([makeEngineFactory(options), load()]);
 	const ctx: CommandContext = {
 		engine: engines.get,
 		stdout: {write: (s) => void process.stdout.write(s)},
 		stderr: {write: (s) => void process.stderr.write(s)},
 	};
 	try {
-		const command = await load();
 		return await command(args, ctx);
 	} catch (error) {
 		process.stderr.write(`${errorLine(error)}\n`);
@@ -65,7 +67,13 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		);
 		return 1;
 	}
-	const engines = makeEngineFactory(options);
+	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set);
+	// here stdin and stdout are a terminal, so a person is looking: let it draw.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+	// Load the UI while the engine answers: the two waits overlap.
+	const ui = import('./ui/tui.js');
+	const engines = await makeEngineFactory(options);
 	let engine: Engine;
 	try {
 		engine = engines.get();
@@ -75,13 +83,9 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		engines.close();
 		return 1;
 	}
-	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set);
-	// here stdin and stdout are a terminal, so a person is looking: let it draw.
-	delete process.env['CI'];
-	delete process.env['CONTINUOUS_INTEGRATION'];
-	const {startTui} = await import('./ui/tui.js');
+	const {startTui} = await ui;
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
-	const session = startTui({
+	const session = await startTui({
 		engine,
 		stdin: process.stdin,
 		stdout: process.stdout,

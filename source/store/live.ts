@@ -1,15 +1,14 @@
 /**
  * Keeps the state in step with the engine, driven by its event stream (never by polling):
- * connect, subscribe, list once; on each container or network event, refresh the list after a
- * short throttle and re-inspect the container shown in details. When the stream breaks, say so,
- * back off, resubscribe and resync. Between events nothing runs: no timers, no redraws.
+ * connect, subscribe, list once; on a container or network event, fetch the list at once, and
+ * fold every event that arrives meanwhile into one more fetch (a burst costs two fetches, and the
+ * first change shows without waiting); re-inspect the container shown in details. When the stream
+ * breaks, say so, back off, resubscribe and resync. Between events nothing runs: no timers.
  */
 import {EngineError, type Engine, type EngineEvent, type EventSubscription} from '../engine/engine.js';
 import type {Dispatch} from './store.js';
 import type {State} from './state.js';
 
-/** How long a burst of events is gathered before the list is fetched again. */
-export const REFRESH_THROTTLE_MS = 30;
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 
@@ -44,7 +43,6 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 	let attempt = 0;
 	let subscription: EventSubscription | null = null;
 	let retryTimer: unknown = null;
-	let refreshTimer: unknown = null;
 	let refreshing = false;
 	let refreshAgain = false;
 	let generation = 0;
@@ -70,8 +68,6 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 		generation += 1;
 		subscription?.close();
 		subscription = null;
-		if (refreshTimer !== null) timers.clearTimeout(refreshTimer);
-		refreshTimer = null;
 		attempt += 1;
 		const wait = backoffMs(attempt);
 		dispatch({type: 'engine/disconnected', ...describe(error), retryInMs: wait, attempt});
@@ -102,12 +98,7 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 	};
 
 	const onEvent = (event: EngineEvent, gen: number): void => {
-		if (refreshTimer === null) {
-			refreshTimer = timers.setTimeout(() => {
-				refreshTimer = null;
-				void refresh(gen);
-			}, REFRESH_THROTTLE_MS);
-		}
+		void refresh(gen);
 		const details = getState().details;
 		const concerns = event.type === 'container' ? event.id : event.attributes['container'];
 		if (details && concerns === details.id) refreshDetails();
@@ -142,7 +133,6 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 			stopped = true;
 			subscription?.close();
 			if (retryTimer !== null) timers.clearTimeout(retryTimer);
-			if (refreshTimer !== null) timers.clearTimeout(refreshTimer);
 		},
 	};
 }

@@ -31,9 +31,29 @@ export interface TuiSession {
 	restore(): void;
 }
 
-export function startTui(options: TuiOptions): TuiSession {
+/** How long the first frame may wait for the container list, so that it shows the list, not "Loading". */
+const FIRST_FRAME_WAIT_MS = 300;
+
+function firstList(store: ReturnType<typeof createAppStore>): Promise<void> {
+	return new Promise((resolve) => {
+		const ready = (): boolean => store.getState().loaded || store.getState().connection.status === 'disconnected';
+		if (ready()) return resolve();
+		const timer = setTimeout(finish, FIRST_FRAME_WAIT_MS);
+		const unsubscribe = store.subscribe(() => {
+			if (ready()) finish();
+		});
+		function finish(): void {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		}
+	});
+}
+
+export async function startTui(options: TuiOptions): Promise<TuiSession> {
 	const {engine, stdout} = options;
 	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly});
+	await firstList(store);
 	let restored = false;
 	stdout.write(ENTER_ALT);
 	const instance = render(
@@ -47,6 +67,9 @@ export function startTui(options: TuiOptions): TuiSession {
 			exitOnCtrlC: false,
 			patchConsole: false,
 			maxFps: 60,
+			// Ink 6.8's incremental mode moves the cursor up one line too few when a frame ends in a
+			// newline (every frame shorter than the terminal), so each update lands one row lower.
+			// Full frames cost ~4 KB per update; see the Performance section of the README.
 			incrementalRendering: false,
 		},
 	);

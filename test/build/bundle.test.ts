@@ -1,59 +1,71 @@
 /**
- * The non-interactive commands must start fast: the code `dist/cli.js` loads before running
+ * The non-interactive commands must start fast: what `dist/cli.js` loads before running
  * `dnet ps` / `dnet port` (its static imports, transitively, plus the command's own chunk) must
- * not contain Ink or React, nor dockerode's heavy optional dependencies.
+ * hold no Ink or React, and dockerode's heavy optional dependencies must stay unloaded.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {execFile} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
 import {beforeAll, describe, expect, it} from 'vitest';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.join(root, 'dist');
+const run = promisify(execFile);
 
+interface Meta {
+	outputs: Record<string, {imports: Array<{path: string; kind: string; external?: boolean}>; inputs: Record<string, unknown>}>;
+}
+
+let meta: Meta;
+beforeAll(() => {
+	if (!existsSync(path.join(dist, 'meta.json'))) throw new Error('dist/meta.json is missing: run npm run build (npm test does)');
+	meta = JSON.parse(readFileSync(path.join(dist, 'meta.json'), 'utf8')) as Meta;
+});
+
+/** Output files loaded by `entry` before any dynamic import, transitively. */
 function staticClosure(entry: string): Set<string> {
 	const seen = new Set<string>();
 	const visit = (file: string): void => {
 		if (seen.has(file)) return;
 		seen.add(file);
-		const code = readFileSync(path.join(dist, file), 'utf8');
-		for (const m of code.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)";?$|^import\s*"\.\/([^"]+)";?$/gm)) {
-			visit((m[1] ?? m[2]) as string);
-		}
+		for (const i of meta.outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
 	};
 	visit(entry);
 	return seen;
 }
 
-function dynamicImports(file: string): string[] {
-	const code = readFileSync(path.join(dist, file), 'utf8');
-	return [...code.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1] as string);
-}
+const dynamicImports = (file: string): string[] =>
+	(meta.outputs[file]?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
 
-const inkMarkers = [/react-reconciler/, /\bink\/build\b/, /useInput/, /createElement\(Box/];
-const heavyMarkers = [/node_modules\/ssh2\/lib\/protocol/, /node_modules\/@grpc\/grpc-js\/build/, /node_modules\/protobufjs\/src/];
+const inputsOf = (files: Iterable<string>): string[] => [...files].flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
 
 describe('the built CLI', () => {
-	beforeAll(() => {
-		if (!existsSync(path.join(dist, 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
+	it('has no Ink or React on the path of the commands', () => {
+		const entry = 'dist/cli.js';
+		const uiChunks = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/ui/tui.tsx'));
+		expect(uiChunks, 'the UI is imported lazily').toHaveLength(1);
+		const commandPath = new Set(staticClosure(entry));
+		for (const lazy of dynamicImports(entry).filter((f) => !uiChunks.includes(f))) for (const f of staticClosure(lazy)) commandPath.add(f);
+		const inputs = inputsOf(commandPath);
+		expect(inputs).toContain('source/commands/ps.ts');
+		expect(inputs).toContain('source/commands/port.ts');
+		expect(inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(i))).toEqual([]);
+		// ... and the UI chunk does hold them.
+		expect(inputsOf(staticClosure(uiChunks[0] as string)).some((i) => i.startsWith('node_modules/ink/'))).toBe(true);
 	});
 
-	it('loads no Ink, React or heavy optional modules before running a command', () => {
-		const files = new Set(staticClosure('cli.js'));
-		for (const lazy of dynamicImports('cli.js').filter((f) => !/^tui-/.test(f))) {
-			for (const f of staticClosure(lazy)) files.add(f);
-		}
-		expect(files.size).toBeGreaterThan(1);
-		for (const file of files) {
-			const code = readFileSync(path.join(dist, file), 'utf8');
-			for (const marker of [...inkMarkers, ...heavyMarkers]) expect(marker.test(code), `${file} matches ${marker}`).toBe(false);
-		}
-	});
-
-	it('keeps Ink in the lazily imported UI chunk', () => {
-		const ui = dynamicImports('cli.js').find((f) => /^tui-/.test(f));
-		expect(ui, 'cli.js imports the UI lazily').toBeDefined();
-		const closure = [...staticClosure(ui as string)].map((f) => readFileSync(path.join(dist, f), 'utf8')).join('\n');
-		expect(closure).toMatch(/react-reconciler/);
-		expect(readdirSync(dist).some((f) => f.startsWith('tui-'))).toBe(true);
+	it('bundles no ssh2, gRPC or protobuf, and loads none of them to run a command', async () => {
+		const all = inputsOf(Object.keys(meta.outputs));
+		expect(all.filter((i) => /node_modules\/(ssh2|@grpc|protobufjs)\//.test(i))).toEqual([]);
+		const probe = path.join(root, 'test', 'build', 'report-cjs-modules.mjs');
+		const result = await run(process.execPath, ['--import', probe, path.join(dist, 'cli.js'), '-H', 'unix:///nonexistent/dnet.sock', 'ps'], {
+			cwd: root,
+		}).catch((e: {stdout: string; stderr: string}) => e);
+		const loaded = result.stderr.split('\n').filter((l) => l.startsWith('CJS '));
+		expect(loaded.length, 'the probe reports what was loaded').toBeGreaterThan(0);
+		expect(loaded.filter((l) => /node_modules\/(ssh2|@grpc|protobufjs|cpu-features)\//.test(l))).toEqual([]);
+		expect(result.stderr).toContain('cannot connect to the Docker engine');
 	});
 });

@@ -95,7 +95,8 @@ describe('dnet in a terminal', () => {
 			await tui.waitForText(web2);
 			// Rows are sorted by name: db, web, web2. Move to web.
 			await tui.sendKeys('g', 'j', 'Enter');
-			const details = await tui.waitForText(`/${web}`);
+			await tui.waitForText(`/${web}`);
+			const details = await tui.waitForText(/links to/, 10_000);
 			expect(details).toMatch(new RegExp(`links to\\s+db -> ${db}`));
 			expect(details).toMatch(/5000\/tcp -> 0\.0\.0\.0:\d+/);
 			expect(details).toMatch(/bridge\s+\d+\.\d+\.\d+\.\d+/);

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {EngineError} from '../../source/engine/engine.js';
 import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import {backoffMs, REFRESH_THROTTLE_MS} from '../../source/store/live.js';
+import {backoffMs} from '../../source/store/live.js';
 import {FakeEngine, summary} from '../support/fake-engine.js';
 
 let store: AppStore | null = null;
@@ -29,22 +29,23 @@ describe('live updates', () => {
 		expect(engine.subscribers).toBe(1);
 	});
 
-	it('refreshes once per burst of events, after the throttle, and not before', async () => {
+	it('fetches at once on an event, and folds a burst into one more fetch', async () => {
 		vi.useFakeTimers();
 		const engine = new FakeEngine([summary('web')]);
 		store = createAppStore(engine, {columns: 100, rows: 30});
 		await vi.runAllTimersAsync();
-		const listsBefore = engine.calls.filter((c) => c === 'list').length;
+		const lists = (): number => engine.calls.filter((c) => c === 'list').length;
+		const before = lists();
 		engine.containers.push(summary('new'));
 		engine.emit({id: 'id-new', action: 'create'});
+		expect(lists()).toBe(before + 1);
 		engine.emit({id: 'id-new', action: 'start'});
 		engine.emit({id: 'id-new', action: 'attach'});
-		await vi.advanceTimersByTimeAsync(REFRESH_THROTTLE_MS - 1);
-		expect(store.getState().containers.map((c) => c.name)).toEqual(['web']);
-		await vi.advanceTimersByTimeAsync(1);
+		expect(lists()).toBe(before + 1);
 		await flush();
 		expect(store.getState().containers.map((c) => c.name)).toEqual(['new', 'web']);
-		expect(engine.calls.filter((c) => c === 'list').length).toBe(listsBefore + 1);
+		expect(lists()).toBe(before + 2);
+		expect(vi.getTimerCount()).toBe(0);
 	});
 
 	it('is idle between events: no timers pending once settled', async () => {
@@ -54,7 +55,6 @@ describe('live updates', () => {
 		await vi.runAllTimersAsync();
 		expect(vi.getTimerCount()).toBe(0);
 		engine.emit({id: 'id-web', action: 'die'});
-		expect(vi.getTimerCount()).toBe(1);
 		await vi.runAllTimersAsync();
 		expect(vi.getTimerCount()).toBe(0);
 		const calls = engine.calls.length;
