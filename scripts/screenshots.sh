@@ -17,6 +17,7 @@ SHOTS=(
 	"help    | ?         | Close the help"
 	"filter  | /web      | matching \"web\""
 	"confirm | j d       | Remove web?"
+	"ports   | P         | HOST PORT"
 )
 COLS=120
 ROWS=36

@@ -97,6 +97,7 @@ export function withConflicts(rows: BindingRow[]): BindingRow[] {
 		(a, b) =>
 			(a.hostPort ?? 70000) - (b.hostPort ?? 70000) ||
 			a.protocol.localeCompare(b.protocol) ||
+			Number(isV6(a.hostIp)) - Number(isV6(b.hostIp)) ||
 			a.hostIp.localeCompare(b.hostIp) ||
 			a.containerName.localeCompare(b.containerName) ||
 			a.containerPort - b.containerPort,

@@ -9,6 +9,7 @@ import {StatusBar} from './components/status-bar.js';
 import {activeScopes, keyNames, resolveKey, type InkKey} from './keymap.js';
 import {DetailsScreen} from './screens/details-screen.js';
 import {HelpScreen} from './screens/help-screen.js';
+import {visibleBindings} from '../store/reducer-ports.js';
 import {ListScreen} from './screens/list-screen.js';
 import {PortsScreen} from './screens/ports-screen.js';
 import {StoreContext, useSelector} from './store-context.js';
@@ -103,6 +104,7 @@ function Screen({store}: {store: Store}) {
 				readOnly={state.readOnly}
 				sort={state.sort}
 				marked={state.marked.length}
+				bindings={state.screen === 'ports' ? visibleBindings(state).length : undefined}
 			/>
 			{body}
 			{state.confirm ? <ConfirmPanel confirm={state.confirm} width={columns} /> : null}
@@ -125,7 +127,7 @@ function Screen({store}: {store: Store}) {
 					width={columns}
 				/>
 			) : (
-				<Footer scopes={scopes} width={columns} message={message} readOnly={state.readOnly} />
+				<Footer scopes={state.confirm ? [] : scopes} width={columns} message={message} readOnly={state.readOnly} />
 			)}
 		</Box>
 	);

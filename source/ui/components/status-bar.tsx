@@ -17,9 +17,11 @@ interface Props {
 	readOnly: boolean;
 	sort: string;
 	marked: number;
+	/** In the ports view: how many bindings are shown, instead of the container counts' "showing". */
+	bindings?: number | undefined;
 }
 
-export function StatusBar({endpoint, version, connection, counts, showAll, filter, width, readOnly, sort, marked}: Props) {
+export function StatusBar({endpoint, version, connection, counts, showAll, filter, width, readOnly, sort, marked, bindings}: Props) {
 	const theme = useTheme();
 	const {sep, dot} = theme.glyphs;
 	let state: string;
@@ -39,7 +41,8 @@ export function StatusBar({endpoint, version, connection, counts, showAll, filte
 			break;
 	}
 	const what =
-		`${counts.running} running, ${counts.total} total ${sep} showing ${counts.shown} ${showAll ? '(all)' : '(running)'}` +
+		`${counts.running} running, ${counts.total} total ${sep} ` +
+		(bindings === undefined ? `showing ${counts.shown} ${showAll ? '(all)' : '(running)'}` : `${bindings} binding${bindings === 1 ? '' : 's'}`) +
 		`${filter ? ` matching "${sanitize(filter)}"` : ''}${sort !== 'name' ? `, by ${sort}` : ''}${marked > 0 ? ` ${sep} ${marked} marked` : ''}` +
 		`${readOnly ? ` ${sep} READ-ONLY` : ''}`;
 	const head = `dnet ${sep} `;
