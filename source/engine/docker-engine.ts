@@ -14,6 +14,7 @@ import {
 	type EngineEvent,
 	type EventHandlers,
 	type EventSubscription,
+	type ImageSummary,
 	type RemoveOptions,
 } from './engine.js';
 import {mapContainerDetails, mapContainerList} from './map.js';
@@ -208,6 +209,18 @@ export class DockerEngine implements Engine {
 
 	async connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void> {
 		await this.call(() => this.docker.getNetwork(network).connect({Container: container, EndpointConfig: endpoint}));
+	}
+
+	async listImages(): Promise<ImageSummary[]> {
+		const raw = await this.call(() => this.docker.listImages({all: false}));
+		return raw
+			.map((i) => ({
+				id: sanitize(String(i.Id ?? '')),
+				tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>').map((t) => sanitize(String(t))),
+				created: Number(i.Created ?? 0),
+				size: Number(i.Size ?? 0),
+			}))
+			.sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
 	}
 
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {

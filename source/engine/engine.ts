@@ -72,6 +72,16 @@ export class EngineError extends Error {
 	}
 }
 
+/** A local image, as `docker images` lists it (one per image, with every repo:tag it has). */
+export interface ImageSummary {
+	id: string;
+	/** `repo:tag` names (`busybox:latest`); empty for an untagged image. */
+	tags: string[];
+	/** Seconds since the epoch. */
+	created: number;
+	size: number;
+}
+
 /** Options of `removeContainer`, as `docker rm [-f] [-v]`. */
 export interface RemoveOptions {
 	force?: boolean;
@@ -104,6 +114,11 @@ export interface Engine {
 	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
 	 */
 	connectNetwork?(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
+	/**
+	 * `GET /images/json`: local images, newest first (untagged ones included with no tags).
+	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
+	 */
+	listImages?(): Promise<ImageSummary[]>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */

@@ -2,7 +2,14 @@
  * An in-memory Engine for store and UI component tests only (the real one is tested against a
  * real dockerd in test/engine). Tests drive it: add containers, emit events, break the stream.
  */
-import {EngineError, type Engine, type EngineEvent, type EventHandlers, type EventSubscription} from '../../source/engine/engine.js';
+import {
+	EngineError,
+	type Engine,
+	type EngineEvent,
+	type EventHandlers,
+	type EventSubscription,
+	type ImageSummary,
+} from '../../source/engine/engine.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../../source/model/container.js';
 
 export function summary(name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary {
@@ -110,6 +117,14 @@ export class FakeEngine implements Engine {
 	async renameContainer(_id: string, _newName: string): Promise<void> {}
 	async connectNetwork(): Promise<void> {
 		throw new Error('not faked');
+	}
+
+	/** Local images `listImages` returns (tests set them). */
+	images: ImageSummary[] = [];
+
+	async listImages(): Promise<ImageSummary[]> {
+		this.check('images');
+		return structuredClone(this.images);
 	}
 
 	subscribe(handlers: EventHandlers): EventSubscription {
