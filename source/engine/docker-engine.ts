@@ -4,6 +4,7 @@
  */
 import Dockerode from 'dockerode';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
 import {sanitize} from '../model/sanitize.js';
 import {isLocalEndpoint, type Endpoint} from './connection.js';
 import {
@@ -18,6 +19,7 @@ import {
 	type RemoveOptions,
 } from './engine.js';
 import {mapContainerDetails, mapContainerList} from './map.js';
+import {endpointAliases, mapNetwork} from './map-networks.js';
 
 /** The oldest Engine API dnet speaks (Docker 17.06). */
 export const MIN_API_VERSION = '1.30';
@@ -221,6 +223,71 @@ export class DockerEngine implements Engine {
 				size: Number(i.Size ?? 0),
 			}))
 			.sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
+	}
+
+	async listNetworks(): Promise<NetworkInfo[]> {
+		const list = await this.call(() => this.docker.listNetworks());
+		const raws: unknown[] = [];
+		for (const n of list) {
+			try {
+				raws.push(await this.call(() => this.docker.getNetwork(String(n.Id)).inspect()));
+			} catch (error) {
+				// Removed between the list and the inspect.
+				if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
+			}
+		}
+		const networks = await this.withAliases(raws);
+		return networks.sort((a, b) => a.name.localeCompare(b.name));
+	}
+
+	async inspectNetwork(nameOrId: string): Promise<NetworkInfo> {
+		const raw: unknown = await this.call(() => this.docker.getNetwork(nameOrId).inspect());
+		const [network] = await this.withAliases([raw]);
+		return network as NetworkInfo;
+	}
+
+	/** Maps inspected networks, reading the members' aliases from their container inspects. */
+	private async withAliases(raws: unknown[]): Promise<NetworkInfo[]> {
+		const ids = new Set<string>();
+		for (const raw of raws) {
+			const members = (raw as {Containers?: unknown}).Containers;
+			if (members && typeof members === 'object') for (const id of Object.keys(members)) ids.add(id);
+		}
+		const inspected: unknown[] = [];
+		for (const id of ids) {
+			try {
+				inspected.push(await this.inspectContainerRaw(id));
+			} catch (error) {
+				if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
+			}
+		}
+		const aliases = endpointAliases(inspected);
+		return raws.map((raw) => mapNetwork(raw, (id, network) => aliases.get(`${id}/${network}`) ?? []));
+	}
+
+	async createNetwork(name: string, options: NetworkCreateOptions = {}): Promise<string> {
+		const pool = {
+			...(options.subnet ? {Subnet: options.subnet} : {}),
+			...(options.gateway ? {Gateway: options.gateway} : {}),
+		};
+		const created = await this.call(() =>
+			this.docker.createNetwork({
+				Name: name,
+				Driver: 'bridge',
+				CheckDuplicate: true,
+				Internal: options.internal ?? false,
+				...(Object.keys(pool).length > 0 ? {IPAM: {Driver: 'default', Config: [pool]}} : {}),
+			}),
+		);
+		return created.id;
+	}
+
+	async removeNetwork(nameOrId: string): Promise<void> {
+		await this.call(() => this.docker.getNetwork(nameOrId).remove());
+	}
+
+	async disconnectNetwork(network: string, container: string, force = false): Promise<void> {
+		await this.call(() => this.docker.getNetwork(network).disconnect({Container: container, Force: force}));
 	}
 
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {

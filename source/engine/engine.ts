@@ -4,6 +4,7 @@
  * use a fake behind this same interface.
  */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
 
 /** One message of the engine's event stream, reduced to what dnet uses. */
 export interface EngineEvent {
@@ -119,6 +120,20 @@ export interface Engine {
 	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
 	 */
 	listImages?(): Promise<ImageSummary[]>;
+	/**
+	 * `GET /networks` then `GET /networks/{id}` for each (the list omits the containers): every
+	 * network with its pools and attached containers (with their aliases), sorted by name.
+	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
+	 */
+	listNetworks?(): Promise<NetworkInfo[]>;
+	/** `GET /networks/{id}`: one network, as `listNetworks` gives it. Optional as above. */
+	inspectNetwork?(nameOrId: string): Promise<NetworkInfo>;
+	/** `POST /networks/create` (bridge driver, duplicate names refused); returns the id. Optional as above. */
+	createNetwork?(name: string, options?: NetworkCreateOptions): Promise<string>;
+	/** `DELETE /networks/{id}`. Optional as above. */
+	removeNetwork?(nameOrId: string): Promise<void>;
+	/** `POST /networks/{network}/disconnect`, as `docker network disconnect [-f]`. Optional as above. */
+	disconnectNetwork?(network: string, container: string, force?: boolean): Promise<void>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */

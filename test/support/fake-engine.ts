@@ -11,6 +11,7 @@ import {
 	type ImageSummary,
 } from '../../source/engine/engine.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../../source/model/container.js';
+import type {NetworkCreateOptions, NetworkInfo} from '../../source/model/network.js';
 
 export function summary(name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary {
 	return {
@@ -116,6 +117,26 @@ export class FakeEngine implements Engine {
 	async removeContainer(_id: string, _options?: {force?: boolean; volumes?: boolean}): Promise<void> {}
 	async renameContainer(_id: string, _newName: string): Promise<void> {}
 	async connectNetwork(): Promise<void> {
+		throw new Error('not faked');
+	}
+
+	async listNetworks(): Promise<NetworkInfo[]> {
+		throw new Error('not faked');
+	}
+
+	async inspectNetwork(_nameOrId: string): Promise<NetworkInfo> {
+		throw new Error('not faked');
+	}
+
+	async createNetwork(_name: string, _options?: NetworkCreateOptions): Promise<string> {
+		throw new Error('not faked');
+	}
+
+	async removeNetwork(_nameOrId: string): Promise<void> {
+		throw new Error('not faked');
+	}
+
+	async disconnectNetwork(_network: string, _container: string, _force?: boolean): Promise<void> {
 		throw new Error('not faked');
 	}
 
