@@ -1,0 +1,88 @@
+/**
+ * `dnet links [CONTAINER] [--json]`: every legacy link as `recipient --alias--> source`, broken
+ * ones flagged (source missing, stopped, or not on the default bridge); with CONTAINER, the links
+ * it holds and the links to it.
+ */
+import {EngineError, type Engine} from '../engine/engine.js';
+import type {ContainerDetails} from '../model/container.js';
+import {formatEdge, linkGraph, type LinkEdge} from '../model/links.js';
+import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
+import type {Command} from './context.js';
+import {usageFailure} from './publish.js';
+
+const USAGE = 'Usage:  dnet links [CONTAINER] [--json]';
+
+/** The text of `dnet links --help`. */
+export const LINKS_HELP = `${USAGE}
+
+List legacy links (--link) as "recipient --alias--> source", flagging broken ones (source missing,
+stopped, or not on the default bridge network). With CONTAINER, list the links it holds and the
+links to it.
+
+Options:
+      --json   Print a JSON array of {recipient, alias, source, broken, problems}
+`;
+
+/** One element of `dnet links --json`. */
+export interface LinkJson {
+	recipient: string;
+	alias: string;
+	source: string;
+	broken: boolean;
+	/** `source-missing`, `source-stopped`, `source-not-on-bridge`. */
+	problems: string[];
+}
+
+/** Every link on the engine (inspecting each container: the list API misses links to removed sources). */
+export async function allLinks(engine: Engine): Promise<LinkEdge[]> {
+	const containers = await engine.listContainers(true);
+	const details: ContainerDetails[] = [];
+	for (const c of containers) {
+		try {
+			details.push(await engine.inspectContainer(c.id));
+		} catch (error) {
+			// Removed since the list.
+			if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
+		}
+	}
+	return linkGraph(containers, details);
+}
+
+/** `dnet links`: exit 0, 1 when the engine fails or CONTAINER does not exist, 125 on a bad flag. */
+export const linksCommand: Command = async (args, ctx) => {
+	let json = false;
+	const positional: string[] = [];
+	for (const arg of args) {
+		if (arg === '--json') json = true;
+		else if (arg === '--help' || arg === '-h') {
+			ctx.stdout.write(LINKS_HELP);
+			return 0;
+		} else if (arg.startsWith('-') && arg !== '-') {
+			ctx.stderr.write(usageFailure('links', USAGE, unknownFlagMessage(arg)));
+			return 125;
+		} else positional.push(arg);
+	}
+	if (positional.length > 1) {
+		ctx.stderr.write(usageFailure('links', USAGE, `'dnet links' accepts at most 1 argument`));
+		return 1;
+	}
+	const [container] = positional;
+	let edges: LinkEdge[];
+	try {
+		const engine = ctx.engine();
+		edges = await allLinks(engine);
+		if (container !== undefined) {
+			const name = (await engine.inspectContainer(container)).name.replace(/^\//, '');
+			edges = edges.filter((e) => e.recipient === name || e.source === name);
+		}
+	} catch (error) {
+		if (!(error instanceof EngineError)) throw error;
+		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
+		return 1;
+	}
+	if (json) {
+		const out: LinkJson[] = edges.map((e) => ({recipient: e.recipient, alias: e.alias, source: e.source, broken: e.problems.length > 0, problems: [...e.problems]}));
+		ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+	} else if (edges.length > 0) ctx.stdout.write(`${edges.map(formatEdge).join('\n')}\n`);
+	return 0;
+};
