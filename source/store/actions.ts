@@ -3,6 +3,7 @@ import type {ProbeResult} from '../engine/probe.js';
 import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {CommandId} from './commands.js';
+import type {EditorAction} from './editor-actions.js';
 
 export type Action =
 	| {type: 'command'; id: CommandId}
@@ -20,4 +21,5 @@ export type Action =
 	| {type: 'ports/loaded'; rows: BindingRow[]}
 	| {type: 'ports/failed'; message: string}
 	| {type: 'probe/done'; key: string; result: ProbeResult}
-	| {type: 'palette/set'; text: string};
+	| {type: 'palette/set'; text: string}
+	| EditorAction;

@@ -1,6 +1,7 @@
 /** The app's store: the reducer plus its effects (live engine data, details loading). */
 import type {Engine} from '../engine/engine.js';
 import {probeTcp, type Prober} from '../engine/probe.js';
+import {createEditorEffects} from './editor-effects.js';
 import {findAutoRemove, runJob} from './jobs.js';
 import {createBindingsLoader, startProbes} from './ports-effects.js';
 import {startLive, type Timers} from './live.js';
@@ -23,6 +24,7 @@ export function createAppStore(engine: Engine, size: State['size'], options: App
 	let openDetails: (() => void) | null = null;
 	const loadBindings = createBindingsLoader(engine);
 	const prober = options.prober ?? probeTcp;
+	let editorEffects: ReturnType<typeof createEditorEffects> | null = null;
 	const store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), (previous, next) => {
 		if (next.details && next.details.id !== previous.details?.id) openDetails?.();
 		if (next.confirm?.kind === 'stop' && next.confirm !== previous.confirm && next.confirm.autoRemove === null) {
@@ -35,7 +37,9 @@ export function createAppStore(engine: Engine, size: State['size'], options: App
 		if (next.jobSeq !== previous.jobSeq) {
 			for (const job of next.jobs) if (job.seq > previous.jobSeq) void runJob(engine, job, store.dispatch);
 		}
+		editorEffects?.(previous, next);
 	});
+	editorEffects = createEditorEffects(engine, store.dispatch);
 	const live = startLive(engine, store.dispatch, store.getState, options.timers);
 	openDetails = live.refreshDetails;
 	return {...store, stop: live.stop};

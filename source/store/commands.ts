@@ -34,12 +34,40 @@ export const COMMAND_IDS = [
 	'palette',
 	'paletteRun',
 	'paletteCancel',
+	'editPorts',
+	'newContainer',
+	'rowAdd',
+	'rowEdit',
+	'rowDelete',
+	'togglePublishAll',
+	'toggleItem',
+	'pickImage',
+	'editorApply',
+	'editorCancel',
+	'fieldAccept',
+	'fieldCancel',
+	'useSuggestion',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** Where a command applies: global ones work on every screen (unless a text field has focus). */
-export type Scope = 'global' | 'list' | 'details' | 'help' | 'filter' | 'confirm' | 'ports' | 'palette';
+export type Scope =
+	| 'global'
+	| 'list'
+	| 'details'
+	| 'help'
+	| 'filter'
+	| 'confirm'
+	| 'ports'
+	| 'palette'
+	| 'editor'
+	| 'new'
+	| 'field'
+	| 'picker'
+	| 'review'
+	| 'discard'
+	| 'backup';
 
 /** Commands that change containers: hidden and refused under `--read-only`. */
-export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>(['start', 'stop', 'restart', 'remove']);
+export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>(['start', 'stop', 'restart', 'remove', 'editPorts', 'newContainer']);

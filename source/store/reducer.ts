@@ -3,6 +3,7 @@ import type {ContainerSummary} from '../model/container.js';
 import type {Action} from './actions.js';
 import {MUTATING, type CommandId} from './commands.js';
 import {detailsLines} from './details-lines.js';
+import {editorAction, editorCommand} from './reducer-editor.js';
 import {confirmAutoRemove, jobDone, lifecycleCommand} from './reducer-lifecycle.js';
 import {paletteCommand} from './reducer-palette.js';
 import {portsCommand, portsLoaded, settlePorts} from './reducer-ports.js';
@@ -63,7 +64,7 @@ function command(previous: State, id: CommandId): State {
 	}
 	// A notice lasts until the next key.
 	const state = previous.notice ? {...previous, notice: null} : previous;
-	const handled = portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor);
+	const handled = editorCommand(state, id) ?? portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor);
 	if (handled) return handled;
 	switch (id) {
 		case 'quit':
@@ -124,6 +125,19 @@ function command(previous: State, id: CommandId): State {
 		case 'palette':
 		case 'paletteRun':
 		case 'paletteCancel':
+		case 'editPorts':
+		case 'newContainer':
+		case 'rowAdd':
+		case 'rowEdit':
+		case 'rowDelete':
+		case 'togglePublishAll':
+		case 'toggleItem':
+		case 'pickImage':
+		case 'editorApply':
+		case 'editorCancel':
+		case 'fieldAccept':
+		case 'fieldCancel':
+		case 'useSuggestion':
 			return state;
 		default:
 			return assertNever(id);
@@ -179,6 +193,17 @@ export function reducer(state: State, action: Action): State {
 			return {...state, ports: {...state.ports, probes: {...state.ports.probes, [action.key]: action.result}}};
 		case 'palette/set':
 			return state.palette === null ? state : {...state, palette: stripControls(action.text)};
+		case 'editor/loaded':
+		case 'editor/failed':
+		case 'editor/conflicts':
+		case 'recreate/done':
+		case 'field/set':
+		case 'form/images':
+		case 'form/image':
+		case 'form/done':
+		case 'backup/found':
+		case 'backup/done':
+			return editorAction(state, action);
 		default:
 			return assertNever(action);
 	}

@@ -63,8 +63,8 @@ export function actionTargets(state: State): ContainerSummary[] {
 /** Rows the confirmation panel takes from the list while it is open (a bordered box of two lines). */
 export const CONFIRM_ROWS = 4;
 
-export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm'>>): number {
-	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - (state.confirm ? CONFIRM_ROWS : 0));
+export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer'>>): number {
+	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - (state.confirm || state.backupOffer ? CONFIRM_ROWS : 0));
 }
 
 export function tooSmall(state: Pick<State, 'size'>): boolean {

@@ -2,8 +2,9 @@
 import type {ProbeResult} from '../engine/probe.js';
 import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+import type {BackupOffer, EditorState, FieldState, FormState, RecreateRequest} from './editor-state.js';
 
-export type Screen = 'list' | 'details' | 'help' | 'ports';
+export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new';
 
 /** A probe of one binding: running, its result, or why it was not probed. */
 export type ProbeState = {status: 'probing'} | {status: 'not-probed'; reason: string} | ProbeResult;
@@ -102,6 +103,17 @@ export interface State {
 	ports: PortsState;
 	/** The `:` command line being typed, or null. */
 	palette: string | null;
+	/** The port editor (`p`), or null. */
+	editor: EditorState | null;
+	/** The new-container form (`n`), or null. */
+	form: FormState | null;
+	/** The text field open in the editor or the form, or null. */
+	field: FieldState | null;
+	/** Recreates asked for from the editor and not yet finished. */
+	recreates: RecreateRequest[];
+	recreateSeq: number;
+	/** Backups of interrupted recreates, offered for restore on start; null when none. */
+	backupOffer: BackupOffer | null;
 }
 
 export function initialState(endpoint: string, size = {columns: 80, rows: 24}, readOnly = false): State {
@@ -130,5 +142,11 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		notice: null,
 		ports: {rows: [], loaded: false, error: null, selectedKey: null, scrollTop: 0, probes: {}},
 		palette: null,
+		editor: null,
+		form: null,
+		field: null,
+		recreates: [],
+		recreateSeq: 0,
+		backupOffer: null,
 	};
 }

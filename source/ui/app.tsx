@@ -3,6 +3,7 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect} from 'react';
 import {counts, listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall} from '../store/selectors.js';
 import type {Store} from '../store/store.js';
+import type {State} from '../store/state.js';
 import {ConfirmPanel} from './components/confirm-panel.js';
 import {Footer, FilterField} from './components/footer.js';
 import {StatusBar} from './components/status-bar.js';
@@ -12,24 +13,35 @@ import {HelpScreen} from './screens/help-screen.js';
 import {visibleBindings} from '../store/reducer-ports.js';
 import {ListScreen} from './screens/list-screen.js';
 import {PortsScreen} from './screens/ports-screen.js';
+import {BackupPanel} from './components/backup-panel.js';
+import {NewContainerScreen} from './screens/new-container.js';
+import {PortEditorScreen} from './screens/port-editor.js';
 import {StoreContext, useSelector} from './store-context.js';
 
 /** Routes one Ink input event to commands, reading the latest state for every key of a chunk. */
 export function dispatchKeys(store: Store, input: string, key: InkKey, options: {textTaken?: boolean} = {}): void {
 	for (const name of keyNames(input, key)) {
 		const state = store.getState();
-		const typing = state.palette !== null ? 'palette' : state.filterEditing ? 'filter' : null;
+		const typing = state.palette !== null ? 'palette' : state.filterEditing ? 'filter' : state.field ? 'field' : null;
 		// Keys that arrive in the same chunk as the `/` or `:` that opened a field (typed fast,
 		// pasted, or sent by tmux) are text for that field, except the keys the field itself binds.
 		if (typing && name.length === 1 && !resolveKey(name, activeScopes(state))) {
 			if (options.textTaken) continue;
 			if (typing === 'palette') store.dispatch({type: 'palette/set', text: (state.palette ?? '') + name});
+			else if (typing === 'field') store.dispatch({type: 'field/set', text: (state.field?.text ?? '') + name});
 			else store.dispatch({type: 'filter/set', text: state.filter + name});
 			continue;
 		}
 		const id = resolveKey(name, activeScopes(state));
 		if (id) store.dispatch({type: 'command', id});
 	}
+}
+
+/** True while a text field or the image list takes the keys (the navigation handler is off). */
+function isTyping(state: State): boolean {
+	if (state.filterEditing || state.palette !== null) return true;
+	if (state.confirm || state.backupOffer) return false;
+	return state.field !== null || (state.screen === 'new' && state.form?.picking === true);
 }
 
 function Screen({store}: {store: Store}) {
@@ -51,12 +63,18 @@ function Screen({store}: {store: Store}) {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
 
-	const typing = state.filterEditing || state.palette !== null;
+	const typing = isTyping(state);
+	const picking = state.screen === 'new' && state.form?.picking === true;
 	useInput((input, key) => dispatchKeys(store, input, key), {isActive: !typing});
 	useInput(
 		(input, key) => {
+			// The field closed since the last render (Enter, then a key in the same burst): the key is a
+			// command. Not for the image list: its Enter picked the image, and must not also press a field.
+			if (!isTyping(store.getState())) {
+				if (!picking) dispatchKeys(store, input, key);
+			}
 			// The text field takes the text; Enter, Esc and Ctrl+C (alone, or ending a chunk) are ours.
-			if (key.return || key.escape || (key.ctrl && input === 'c')) dispatchKeys(store, input, key);
+			else if (key.return || key.escape || (key.ctrl && input === 'c')) dispatchKeys(store, input, key);
 			// A chunk mixing text and keys (`abc\r`): the field took the text, the keys are ours.
 			else if (/[\u0000-\u001f]/.test(input)) dispatchKeys(store, input, {}, {textTaken: true});
 		},
@@ -87,6 +105,12 @@ function Screen({store}: {store: Store}) {
 		case 'ports':
 			body = <PortsScreen state={state} />;
 			break;
+		case 'editor':
+			body = <PortEditorScreen state={state} />;
+			break;
+		case 'new':
+			body = <NewContainerScreen state={state} />;
+			break;
 		case 'help':
 			body = <HelpScreen height={listHeight(state) + 1} width={columns} readOnly={state.readOnly} />;
 			break;
@@ -108,6 +132,7 @@ function Screen({store}: {store: Store}) {
 			/>
 			{body}
 			{state.confirm ? <ConfirmPanel confirm={state.confirm} width={columns} /> : null}
+			{state.backupOffer && !state.confirm ? <BackupPanel offer={state.backupOffer} width={columns} /> : null}
 			{state.palette !== null ? (
 				<FilterField
 					prompt=":"

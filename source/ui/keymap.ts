@@ -44,6 +44,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'cycleSort', scope: 'list', keys: ['o'], description: 'Sort by name, created (newest first) or status'},
 	{id: 'latest', scope: 'list', keys: ['t'], description: 'Jump to the latest created container (docker ps -l)'},
 	{id: 'openPorts', scope: 'list', keys: ['P'], description: 'Ports view: every binding of every container', hint: 'ports'},
+	{id: 'editPorts', scope: 'list', keys: ['p'], description: 'Edit the port mappings of the container (recreates it safely)', hint: 'edit ports', mutates: true},
+	{id: 'newContainer', scope: 'list', keys: ['n'], description: 'New container: image, name, ports, links (docker run -d)', hint: 'new', mutates: true},
 
 	{id: 'back', scope: 'details', keys: ['esc', 'left', 'backspace'], description: 'Back to the list', hint: 'back'},
 	{id: 'up', scope: 'details', keys: ['k', 'up'], description: 'Scroll up'},
@@ -69,6 +71,47 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'probe', scope: 'ports', keys: ['enter'], description: 'Probe the binding: connect to it from this machine (TCP, 1 s timeout)', hint: 'probe'},
 	{id: 'filter', scope: 'ports', keys: ['/'], description: 'Find who holds a port: port number, name or address', hint: 'find'},
 
+	{id: 'up', scope: 'editor', keys: ['k', 'up'], description: 'Previous row'},
+	{id: 'down', scope: 'editor', keys: ['j', 'down'], description: 'Next row', hint: 'move'},
+	{id: 'rowEdit', scope: 'editor', keys: ['enter'], description: 'Edit the row in docker syntax (on Apply: review the change)', hint: 'edit'},
+	{id: 'rowAdd', scope: 'editor', keys: ['a'], description: 'Add a port mapping', hint: 'add'},
+	{id: 'rowDelete', scope: 'editor', keys: ['x', 'delete'], description: 'Delete the port mapping', hint: 'delete'},
+	{id: 'togglePublishAll', scope: 'editor', keys: ['P'], description: 'Publish every exposed port on a random host port (-P) or not', hint: '-P'},
+	{id: 'editorApply', scope: 'editor', keys: ['w'], description: 'Review the change and apply it', hint: 'apply'},
+	{id: 'editorCancel', scope: 'editor', keys: ['esc'], description: 'Cancel (asks first when there are unsaved changes)', hint: 'cancel'},
+
+	{id: 'up', scope: 'new', keys: ['k', 'up'], description: 'Previous field'},
+	{id: 'down', scope: 'new', keys: ['j', 'down', 'tab'], description: 'Next field', hint: 'move'},
+	{id: 'rowEdit', scope: 'new', keys: ['enter'], description: 'Edit the field, toggle the option, or Create', hint: 'edit'},
+	{id: 'pickImage', scope: 'new', keys: ['i'], description: 'Pick the image from the local images', hint: 'images'},
+	{id: 'rowAdd', scope: 'new', keys: ['a'], description: 'Add a port mapping (-p)', hint: 'add port'},
+	{id: 'rowDelete', scope: 'new', keys: ['x', 'delete'], description: 'Delete the port mapping or link'},
+	{id: 'toggleItem', scope: 'new', keys: ['space'], description: 'Toggle -P, --rm or a link'},
+	{id: 'togglePublishAll', scope: 'new', keys: ['P'], description: 'Publish every exposed port (-P) or not'},
+	{id: 'editorApply', scope: 'new', keys: ['w'], description: 'Create and start the container', hint: 'create'},
+	{id: 'editorCancel', scope: 'new', keys: ['esc'], description: 'Cancel (asks first when the form is filled in)', hint: 'cancel'},
+
+	{id: 'fieldAccept', scope: 'field', keys: ['enter'], description: 'Keep what was typed (refused while invalid)', hint: 'ok'},
+	{id: 'fieldCancel', scope: 'field', keys: ['esc'], description: 'Undo the edit', hint: 'cancel'},
+	{id: 'quit', scope: 'field', keys: ['ctrl+c'], description: 'Quit dnet'},
+
+	{id: 'fieldCancel', scope: 'picker', keys: ['esc'], description: 'Close the image list (Enter picks, arrows move)', hint: 'close'},
+	{id: 'quit', scope: 'picker', keys: ['ctrl+c'], description: 'Quit dnet'},
+
+	{id: 'confirmYes', scope: 'review', keys: ['y'], description: 'Apply: recreate the container with the new ports', hint: 'apply'},
+	{id: 'confirmNo', scope: 'review', keys: ['n', 'esc'], description: 'Back to editing', hint: 'edit'},
+	{id: 'useSuggestion', scope: 'review', keys: ['u'], description: 'Use the suggested free host ports', hint: 'use free port'},
+	{id: 'quit', scope: 'review', keys: ['ctrl+c'], description: 'Quit dnet'},
+
+	{id: 'confirmYes', scope: 'discard', keys: ['y'], description: 'Discard the changes', hint: 'discard'},
+	{id: 'confirmNo', scope: 'discard', keys: ['n', 'esc'], description: 'Keep editing', hint: 'keep editing'},
+	{id: 'quit', scope: 'discard', keys: ['ctrl+c'], description: 'Quit dnet'},
+
+	{id: 'confirmYes', scope: 'backup', keys: ['y'], description: 'Restore the container from the backup of an interrupted change', hint: 'restore'},
+	{id: 'confirmNo', scope: 'backup', keys: ['n'], description: 'Keep the change (removes a finished backup; keeps an unfinished one)', hint: 'no'},
+	{id: 'editorCancel', scope: 'backup', keys: ['esc'], description: 'Decide later (offered again on the next start)', hint: 'later'},
+	{id: 'quit', scope: 'backup', keys: ['ctrl+c'], description: 'Quit dnet'},
+
 	{id: 'paletteRun', scope: 'palette', keys: ['enter'], description: 'Run the command', hint: 'run'},
 	{id: 'paletteCancel', scope: 'palette', keys: ['esc'], description: 'Close the command line', hint: 'cancel'},
 	{id: 'quit', scope: 'palette', keys: ['ctrl+c'], description: 'Quit dnet'},
@@ -92,13 +135,27 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	confirm: 'Confirmation',
 	ports: 'Ports view',
 	palette: 'Command line (:)',
+	editor: 'Port editor',
+	new: 'New container',
+	field: 'While typing in the editor or form',
+	picker: 'Image list',
+	review: 'Review of a port change',
+	discard: 'Discard changes?',
+	backup: 'Restore offer',
 };
 
 /** The scopes whose keys are live for the state, most specific first. */
-export function activeScopes(state: Pick<State, 'screen' | 'filterEditing' | 'confirm'> & Partial<Pick<State, 'palette'>>): Scope[] {
+export function activeScopes(
+	state: Pick<State, 'screen' | 'filterEditing' | 'confirm'> & Partial<Pick<State, 'palette' | 'editor' | 'form' | 'field' | 'backupOffer'>>,
+): Scope[] {
 	if (state.confirm) return ['confirm'];
+	if (state.backupOffer) return ['backup'];
 	if (state.palette !== undefined && state.palette !== null) return ['palette'];
 	if (state.filterEditing) return ['filter'];
+	if (state.field) return ['field'];
+	if (state.screen === 'editor' && state.editor && state.editor.stage !== 'edit') return [state.editor.stage];
+	if (state.screen === 'new' && state.form?.picking) return ['picker'];
+	if (state.screen === 'new' && state.form?.stage === 'discard') return ['discard'];
 	return [state.screen, 'global'];
 }
 

@@ -65,7 +65,7 @@ export function detailsOf(c: ContainerSummary, extra: Partial<ContainerDetails> 
 
 export class FakeEngine implements Engine {
 	readonly endpoint = 'unix:///fake/docker.sock';
-	readonly isLocal = true;
+	readonly isLocal: boolean = true;
 	containers: ContainerSummary[] = [];
 	details = new Map<string, ContainerDetails>();
 	/** When set, every call fails with it (the engine is "down"). */
@@ -103,11 +103,11 @@ export class FakeEngine implements Engine {
 		return structuredClone(this.details.get(c.id) ?? detailsOf(c));
 	}
 
-	async inspectContainerRaw(): Promise<Record<string, unknown>> {
+	async inspectContainerRaw(_idOrName?: string): Promise<Record<string, unknown>> {
 		throw new Error('not faked');
 	}
 
-	async createContainer(): Promise<string> {
+	async createContainer(_name?: string | null, _body?: Record<string, unknown>): Promise<string> {
 		throw new Error('not faked');
 	}
 

@@ -5,7 +5,7 @@ import type {Scope} from '../../store/commands.js';
 import {SCOPE_TITLES, bindings, displayKey} from '../keymap.js';
 import {fit, useTheme} from '../theme.js';
 
-const ORDER: Scope[] = ['global', 'list', 'details', 'ports', 'filter', 'confirm', 'palette', 'help'];
+const ORDER: Scope[] = ['global', 'list', 'details', 'ports', 'editor', 'review', 'new', 'field', 'picker', 'discard', 'backup', 'filter', 'confirm', 'palette', 'help'];
 const KEYS_WIDTH = 20;
 
 interface HelpLine {

@@ -13,8 +13,11 @@ export function ListScreen({state}: {state: State}) {
 	const rows = useMemo(() => {
 		const marked = new Set(state.marked);
 		const ellipsis = theme.ascii ? '...' : '…';
-		return visible.map((c) => toRow(c, arrow, isUp(c), {pending: pendingJob(state, c.id), marked: marked.has(c.id), ellipsis}));
-	}, [visible, arrow, state.marked, state.jobs, theme.ascii]);
+		const recreating = new Set(state.recreates.flatMap((r) => [r.id, r.name]));
+		return visible.map((c) =>
+			toRow(c, arrow, isUp(c), {pending: pendingJob(state, c.id) ?? (recreating.has(c.id) || recreating.has(c.name) ? 'recreating' : undefined), marked: marked.has(c.id), ellipsis}),
+		);
+	}, [visible, arrow, state.marked, state.jobs, state.recreates, theme.ascii]);
 	const widths = useMemo(() => columnWidths(rows, state.size.columns), [rows, state.size.columns]);
 	let emptyText = 'No containers.';
 	if (!state.loaded) emptyText = state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';

@@ -1,0 +1,124 @@
+/** `p`: the port mappings of one container, edited as rows of `-p` specs, reviewed, then applied. */
+import {Box, Text} from 'ink';
+import React from 'react';
+import {requestedLines} from '../../model/port-rows.js';
+import {portConfigOf} from '../../model/port-rows.js';
+import {renderDockerRun} from '../../model/run-spec.js';
+import {sanitize} from '../../model/sanitize.js';
+import type {EditorState} from '../../store/editor-state.js';
+import {listHeight} from '../../store/selectors.js';
+import type {State} from '../../store/state.js';
+import {FieldEditor, portHeader, portRowText} from '../components/port-rows.js';
+import {fit, useTheme} from '../theme.js';
+
+/** Review lines: `- old`, `+ new`, the -P change. */
+export function changeLines(editor: EditorState): string[] {
+	const o = editor.original;
+	if (!o) return [];
+	const before = requestedLines(o.bindings);
+	const after = requestedLines(portConfigOf(editor.rows, editor.publishAll).PortBindings);
+	const lines = [...before.filter((l) => !after.includes(l)).map((l) => `- ${l}`), ...after.map((l) => (before.includes(l) ? `  ${l}` : `+ ${l}`))];
+	if (o.publishAll !== editor.publishAll) lines.push(`${editor.publishAll ? '+' : '-'} -P (every exposed port on a random host port)`);
+	else if (editor.publishAll) lines.push('  -P (every exposed port on a random host port)');
+	return lines;
+}
+
+/** The `docker run` that would make the container with the new ports (its other settings are kept). */
+export function editorRunLine(editor: EditorState): string {
+	const o = editor.original;
+	return renderDockerRun({
+		name: editor.name,
+		image: o?.image ?? '',
+		command: [],
+		publish: editor.rows,
+		publishAll: editor.publishAll,
+		expose: [],
+		links: (o?.links ?? []).map((l) => (l.alias === l.source ? l.source : `${l.source}:${l.alias}`)),
+		autoRemove: o?.autoRemove ?? false,
+		dryRun: false,
+	});
+}
+
+function Review({editor, width}: {editor: EditorState; width: number}) {
+	const theme = useTheme();
+	const e = theme.glyphs.ellipsis;
+	const lines = changeLines(editor);
+	let conflicts: React.ReactNode;
+	if (editor.conflictError) conflicts = <Text color={theme.tone.warn}>{`  could not check host ports: ${sanitize(editor.conflictError)}`}</Text>;
+	else if (editor.conflicts === null) conflicts = <Text dimColor={theme.tone.dim}>  checking host ports…</Text>;
+	else if (editor.conflicts.length === 0) conflicts = <Text color={theme.tone.ok}>  host ports: no conflict</Text>;
+	else {
+		conflicts = editor.conflicts.map((c, i) => (
+			<Text key={i} color={theme.tone.error} wrap="truncate">
+				{`  CONFLICT: ${sanitize(c.message)}${c.suggestion !== null ? `; next free port: ${c.suggestion} (u uses it)` : ''}`}
+			</Text>
+		));
+	}
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>{fit(`Apply to ${sanitize(editor.name)}? It is recreated with these ports; everything else is kept.`, width, e).trimEnd()}</Text>
+			{lines.length === 0 ? <Text dimColor={theme.tone.dim}>  (no port published)</Text> : null}
+			{lines.map((l, i) => (
+				<Text key={i} color={l.startsWith('+') ? theme.tone.ok : l.startsWith('-') ? theme.tone.error : undefined} wrap="truncate">
+					{`  ${l}`}
+				</Text>
+			))}
+			<Text wrap="truncate">{`  ${sanitize(editorRunLine(editor))}`}</Text>
+			{conflicts}
+			<Text color={theme.tone.key}>y apply  n back to editing{editor.conflicts?.some((c) => c.suggestion !== null) ? '  u use free ports' : ''}</Text>
+		</Box>
+	);
+}
+
+export function PortEditorScreen({state}: {state: State}) {
+	const theme = useTheme();
+	const editor = state.editor;
+	const width = state.size.columns;
+	const height = listHeight(state) + 1;
+	if (!editor) return null;
+	const e = theme.glyphs.ellipsis;
+	const o = editor.original;
+	const title = `Ports of ${sanitize(editor.name)}${o ? ` (${sanitize(o.image)}, ${o.running ? 'running' : 'not running'})` : ''}`;
+	if (!o) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text bold color={theme.tone.accent}>{title}</Text>
+				<Text color={editor.error ? theme.tone.error : undefined}>{editor.error ? sanitize(editor.error) : 'Loading…'}</Text>
+			</Box>
+		);
+	}
+	if (editor.stage === 'review') {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text bold color={theme.tone.accent}>{title}</Text>
+				<Review editor={editor} width={width} />
+			</Box>
+		);
+	}
+	const fieldRows = state.field ? 2 : 0;
+	const room = Math.max(1, height - 6 - fieldRows);
+	const top = Math.max(0, Math.min(editor.cursor - room + 1, editor.rows.length - room));
+	const exposed = o.exposed.length > 0 ? o.exposed.join(', ') : 'none';
+	const cursor = (i: number): string => (i === editor.cursor ? theme.glyphs.cursor : ' ');
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold color={theme.tone.accent} wrap="truncate">{title}</Text>
+			<Text bold color={theme.tone.heading} wrap="truncate">{`  ${portHeader()}`}</Text>
+			{editor.rows.length === 0 ? <Text dimColor={theme.tone.dim}>  no port mapping (a adds one)</Text> : null}
+			{editor.rows.slice(top, top + room).map((spec, k) => {
+				const i = top + k;
+				return (
+					<Text key={i} inverse={i === editor.cursor && !state.field} wrap="truncate">
+						{`${cursor(i)} ${portRowText(spec, e)}`}
+					</Text>
+				);
+			})}
+			<Text wrap="truncate">{`  [${editor.publishAll ? 'x' : ' '}] -P publish every exposed port (${sanitize(exposed)}) on a random host port`}</Text>
+			<Text inverse={editor.cursor === editor.rows.length} bold wrap="truncate">{`${cursor(editor.rows.length)} [ Apply ]`}</Text>
+			{state.field ? <FieldEditor field={state.field} label="port" width={width} /> : null}
+			{editor.stage === 'discard' ? (
+				<Text color={theme.tone.warn} bold>{`Discard the changes to ${sanitize(editor.name)}? y discard  n keep editing`}</Text>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest';
+import type {Action} from '../../source/store/actions.js';
+import type {CommandId} from '../../source/store/commands.js';
+import {reducer} from '../../source/store/reducer.js';
+import {initialState, type State} from '../../source/store/state.js';
+import {specFields, specOf, specsFromBindings, splitCommand} from '../../source/model/port-rows.js';
+import {detailsOf, summary} from '../support/fake-engine.js';
+
+const run = (state: State, ...steps: Array<CommandId | Action>): State =>
+	steps.reduce<State>((s, step) => reducer(s, typeof step === 'string' ? {type: 'command', id: step} : step), state);
+
+function listed(): State {
+	const web = summary('web');
+	return reducer(initialState('fake'), {type: 'containers/loaded', containers: [web, summary('db', {state: 'exited'})]});
+}
+
+function editorOnWeb(): State {
+	const s = run(listed(), 'editPorts');
+	const d = detailsOf(summary('web'), {publishAllPorts: true, portBindings: {'5000/udp': [{hostIp: '127.0.0.1', hostPort: ''}], '80/tcp': [{hostIp: '', hostPort: '8080'}]}});
+	return reducer(s, {type: 'editor/loaded', id: 'id-web', details: d});
+}
+
+describe('port rows (model)', () => {
+	it('turns requested bindings into docker syntax and back into fields', () => {
+		expect(specOf('5000/udp', {hostIp: '127.0.0.1', hostPort: ''})).toBe('127.0.0.1::5000/udp');
+		expect(specOf('5000/tcp', {hostIp: '', hostPort: ''})).toBe('5000');
+		expect(specOf('5000/tcp', {hostIp: '::1', hostPort: '80'})).toBe('[::1]:80:5000');
+		expect(specsFromBindings({'5000/udp': [{hostIp: '127.0.0.1', hostPort: ''}], '80/tcp': [{hostIp: '', hostPort: '8080'}]})).toEqual(['8080:80', '127.0.0.1::5000/udp']);
+		expect(specFields('127.0.0.1::5000/udp')).toEqual({hostIp: '127.0.0.1', hostPort: '', containerPort: '5000', protocol: 'udp'});
+		expect(specFields('8000-8001:80-81')).toEqual({hostIp: '', hostPort: '8000-8001', containerPort: '80-81', protocol: 'tcp'});
+		expect(specFields('x:1')).toBeNull();
+		expect(splitCommand(`sh -c 'echo hi there' "a b"`)).toEqual(['sh', '-c', 'echo hi there', 'a b']);
+	});
+});
+
+describe('editor reducer', () => {
+	it('opens on the selected container and loads its rows and -P', () => {
+		const s = editorOnWeb();
+		expect(s.screen).toBe('editor');
+		expect(s.editor?.rows).toEqual(['8080:80', '127.0.0.1::5000/udp']);
+		expect(s.editor?.publishAll).toBe(true);
+	});
+
+	it('refuses an invalid row and keeps the field open; an empty new row goes away', () => {
+		let s = run(editorOnWeb(), 'rowAdd', {type: 'field/set', text: '1.2.3:80'}, 'fieldAccept');
+		expect(s.field?.text).toBe('1.2.3:80');
+		s = run(s, {type: 'field/set', text: ''}, 'fieldAccept');
+		expect(s.field).toBeNull();
+		expect(s.editor?.rows).toHaveLength(2);
+		s = run(s, 'rowAdd', 'fieldCancel');
+		expect(s.editor?.rows).toHaveLength(2);
+	});
+
+	it('edits, deletes and toggles -P; apply with nothing changed says so', () => {
+		let s = run(editorOnWeb(), 'editorApply');
+		expect(s.notice?.text).toBe('web: nothing to change');
+		s = run(s, 'rowEdit', {type: 'field/set', text: '127.0.0.1:8080:80'}, 'fieldAccept', 'down', 'rowDelete', 'togglePublishAll');
+		expect(s.editor?.rows).toEqual(['127.0.0.1:8080:80']);
+		expect(s.editor?.publishAll).toBe(false);
+	});
+
+	it('reviews, goes back with n, queues one recreate with y and returns to the list', () => {
+		let s = run(editorOnWeb(), 'rowDelete', 'editorApply');
+		expect(s.editor?.stage).toBe('review');
+		s = run(s, 'confirmNo');
+		expect(s.editor?.stage).toBe('edit');
+		s = run(s, 'editorApply', 'confirmYes');
+		expect(s.screen).toBe('list');
+		expect(s.editor).toBeNull();
+		expect(s.recreates).toEqual([
+			{seq: 1, id: 'id-web', name: 'web', bindings: {'5000/udp': [{HostIp: '127.0.0.1', HostPort: ''}]}, exposed: ['5000/udp'], publishAll: true},
+		]);
+		s = reducer(s, {type: 'recreate/done', seq: 1, ok: true, text: 'recreated web: abc'});
+		expect(s.recreates).toEqual([]);
+		expect(s.notice?.text).toBe('recreated web: abc');
+	});
+
+	it('uses the suggested free port for a conflicting row', () => {
+		let s = run(editorOnWeb(), 'editorApply');
+		s = run(s, 'rowEdit', {type: 'field/set', text: '8080:81'}, 'fieldAccept', 'editorApply');
+		s = reducer(s, {type: 'editor/conflicts', id: 'id-web', conflicts: [{message: 'taken', row: 0, hostPort: 8080, suggestion: 8082}], error: null});
+		s = run(s, 'useSuggestion');
+		expect(s.editor?.rows[0]).toBe('8082:81');
+		expect(s.editor?.conflicts).toBeNull();
+	});
+
+	it('asks before discarding changes, and is refused under --read-only', () => {
+		let s = run(editorOnWeb(), 'rowDelete', 'editorCancel');
+		expect(s.editor?.stage).toBe('discard');
+		s = run(s, 'confirmYes');
+		expect(s.screen).toBe('list');
+		const ro = run({...listed(), readOnly: true}, 'editPorts', 'newContainer');
+		expect(ro.screen).toBe('list');
+	});
+});
+
+describe('new-container form reducer', () => {
+	it('refuses Create without an image or with a taken name, then queues the create', () => {
+		let s = run(listed(), 'newContainer', 'editorApply');
+		expect(s.form?.error).toBe('image: pick a local image (i) or type one (Enter)');
+		s = run(s, {type: 'form/image', image: 'busybox'}, 'down', 'rowEdit', {type: 'field/set', text: 'db'}, 'fieldAccept', 'editorApply');
+		expect(s.form?.error).toContain('Conflict. The container name "/db" is already in use');
+		s = run(s, 'rowEdit', {type: 'field/set', text: 'db2'}, 'fieldAccept', 'editorApply');
+		expect(s.form?.stage).toBe('creating');
+		expect(s.form?.createSeq).toBe(1);
+		s = reducer(s, {type: 'form/done', seq: 1, id: null, name: 'db2', error: 'port is already allocated'});
+		expect(s.form?.stage).toBe('edit');
+		expect(s.form?.error).toBe('port is already allocated');
+		s = run(s, 'editorApply');
+		s = reducer(s, {type: 'form/done', seq: 2, id: 'id-db2', name: 'db2', error: null});
+		expect(s.screen).toBe('list');
+		expect(s.notice?.text).toBe('created db2: id-db2');
+	});
+});
