@@ -16,7 +16,7 @@ const LABEL = 10;
 const box = (on: boolean): string => (on ? '[x]' : '[ ]');
 
 /** The text of one form item. */
-export function itemText(item: FormItem, form: FormState, ellipsis: string): string {
+export function itemText(item: FormItem, form: FormState, ellipsis: string, draft?: string): string {
 	const label = (l: string): string => fit(l, LABEL, '');
 	switch (item.kind) {
 		case 'image':
@@ -26,7 +26,7 @@ export function itemText(item: FormItem, form: FormState, ellipsis: string): str
 		case 'command':
 			return `${label('Command')}${form.command === '' ? "(the image's default)" : sanitize(form.command)}`;
 		case 'port':
-			return `${label(item.index === 0 ? 'Ports' : '')}${portRowText(form.rows[item.index] ?? '', ellipsis)}`;
+			return `${label(item.index === 0 ? 'Ports' : '')}${portRowText(draft ?? form.rows[item.index] ?? '', ellipsis)}`;
 		case 'publishAll':
 			return `${label(form.rows.length === 0 ? 'Ports' : '')}${box(form.publishAll)} -P publish every exposed port  (a adds a -p mapping)`;
 		case 'autoRemove':
@@ -81,7 +81,7 @@ export function NewContainerScreen({state}: {state: State}) {
 				return (
 					<React.Fragment key={i}>
 						<Text inverse={selected && !state.field} bold={item.kind === 'create'} wrap="truncate">
-							{`${selected ? theme.glyphs.cursor : ' '} ${itemText(item, form, e)}`}
+							{`${selected ? theme.glyphs.cursor : ' '} ${itemText(item, form, e, item.kind === 'port' && state.field?.target.kind === 'port' && state.field.target.index === item.index ? state.field.text : undefined)}`}
 						</Text>
 						{item.kind === 'name' && nameError ? <Text color={theme.tone.error} wrap="truncate">{`  ${fit('', LABEL, '')}${sanitize(nameError)}`}</Text> : null}
 					</React.Fragment>

@@ -107,9 +107,11 @@ export function PortEditorScreen({state}: {state: State}) {
 			{editor.rows.length === 0 ? <Text dimColor={theme.tone.dim}>  no port mapping (a adds one)</Text> : null}
 			{editor.rows.slice(top, top + room).map((spec, k) => {
 				const i = top + k;
+				// The row being edited shows what is typed.
+				const shown = state.field?.target.kind === 'port' && state.field.target.index === i ? state.field.text : spec;
 				return (
 					<Text key={i} inverse={i === editor.cursor && !state.field} wrap="truncate">
-						{`${cursor(i)} ${portRowText(spec, e)}`}
+						{`${cursor(i)} ${portRowText(shown, e)}`}
 					</Text>
 				);
 			})}
