@@ -134,7 +134,7 @@ function portsMoby28(a: string, ports: Port[], ip: string): string[] {
 
 /**
  * The env vars the engine gives `recipientName` for `--link source.name:alias`, in the engine's
- * order (the recipient's own `Config.Env` wins over these when a name is in both).
+ * order, each name once (the recipient's own `Config.Env` wins over these when a name is in both).
  */
 export function linkEnv(alias: string, source: LinkSource, recipientName: string, style: LinkEnvStyle = 'moby-20'): string[] {
 	const a = envPrefix(alias);
@@ -149,7 +149,14 @@ export function linkEnv(alias: string, source: LinkSource, recipientName: string
 		if (name === 'HOME' || name === 'PATH') continue;
 		env.push(`${a}_ENV_${name}=${v.slice(eq + 1)}`);
 	}
-	return env;
+	// moby-20 lists a range's _ADDR and _PROTO twice (same values); the recipient sees each name once.
+	const seen = new Set<string>();
+	return env.filter((v) => {
+		const name = v.slice(0, v.indexOf('='));
+		if (seen.has(name)) return false;
+		seen.add(name);
+		return true;
+	});
 }
 
 /**

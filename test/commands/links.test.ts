@@ -44,7 +44,7 @@ const EXPECTED_STATES = {
 beforeAll(async () => {
 	engine = privateEngine();
 	await dockerOk(['network', 'create', '--subnet', `10.251.${subnet}.0/24`, userNet]);
-	await dockerOk(['run', '-d', '--name', db, '-e', 'FOO=bar', '-e', 'X=a=b', '--expose', '5432', '--expose', '53/udp', '--expose', '7000-7001', 'dnet/postgres']);
+	await dockerOk(['run', '-d', '--name', db, '-e', 'FOO=bar', '-e', 'X=a=b', '--expose', '5432', '--expose', '53/udp', '--expose', '7000-7001', '--expose', '8000-8002', 'dnet/postgres']);
 	await dockerOk(['run', '-d', '--name', web, '-e', 'KEEP=me', 'dnet/webapp']);
 	await dockerOk(['run', '-d', '--name', other, 'dnet/webapp']);
 	await dockerOk(['create', '--name', stopped, 'dnet/postgres']);
@@ -87,6 +87,7 @@ describe('dnet link / unlink on the real engine', () => {
 		expect(previewEnv).toContain('DB_ENV_X=a=b');
 		expect(previewEnv.some((v) => v.startsWith('DB_PORT_53_UDP='))).toBe(true);
 		expect(previewEnv.some((v) => v.startsWith('DB_PORT_7001_TCP_PROTO=tcp'))).toBe(true);
+		expect(previewEnv.some((v) => v.startsWith('DB_PORT_8000_TCP_PORT_END=8002'))).toBe(true);
 		expect(await envOf(web, 'DB_')).toEqual([...previewEnv].sort());
 		expect(await hostsOf(web, 'db')).toEqual(previewHosts);
 		expect(previewHosts).toHaveLength(1);
