@@ -22,4 +22,5 @@ export type Action =
 	| {type: 'ports/failed'; message: string}
 	| {type: 'probe/done'; key: string; result: ProbeResult}
 	| {type: 'palette/set'; text: string}
+	| {type: 'help/layout'; maxScroll: number}
 	| EditorAction;

@@ -5,6 +5,7 @@ import {MUTATING, type CommandId} from './commands.js';
 import {detailsLines} from './details-lines.js';
 import {editorAction, editorCommand} from './reducer-editor.js';
 import {confirmAutoRemove, jobDone, lifecycleCommand} from './reducer-lifecycle.js';
+import {helpCommand, helpLayout} from './reducer-help.js';
 import {paletteCommand} from './reducer-palette.js';
 import {portsCommand, portsLoaded, settlePorts} from './reducer-ports.js';
 import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
@@ -64,7 +65,7 @@ function command(previous: State, id: CommandId): State {
 	}
 	// A notice lasts until the next key.
 	const state = previous.notice ? {...previous, notice: null} : previous;
-	const handled = editorCommand(state, id) ?? portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor);
+	const handled = editorCommand(state, id) ?? portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor) ?? helpCommand(state, id);
 	if (handled) return handled;
 	switch (id) {
 		case 'quit':
@@ -72,7 +73,7 @@ function command(previous: State, id: CommandId): State {
 		case 'help':
 			return state.screen === 'help'
 				? {...state, screen: state.returnTo}
-				: {...state, screen: 'help', returnTo: state.screen, filterEditing: false, palette: null};
+				: {...state, screen: 'help', returnTo: state.screen, filterEditing: false, palette: null, help: {...state.help, scroll: 0}};
 		case 'back':
 			if (state.screen === 'help') return {...state, screen: state.returnTo};
 			if (state.screen === 'details') return {...state, screen: 'list', details: null};
@@ -185,6 +186,8 @@ export function reducer(state: State, action: Action): State {
 			return jobDone(state, action.seq, action.errors);
 		case 'confirm/autoRemove':
 			return confirmAutoRemove(state, action.names);
+		case 'help/layout':
+			return helpLayout(state, action.maxScroll);
 		case 'ports/loaded':
 			return portsLoaded(state, action.rows);
 		case 'ports/failed':

@@ -103,6 +103,8 @@ export interface State {
 	ports: PortsState;
 	/** The `:` command line being typed, or null. */
 	palette: string | null;
+	/** The help screen's scroll position, and how far it can go (reported by the view). */
+	help: {scroll: number; maxScroll: number};
 	/** The port editor (`p`), or null. */
 	editor: EditorState | null;
 	/** The new-container form (`n`), or null. */
@@ -142,6 +144,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		notice: null,
 		ports: {rows: [], loaded: false, error: null, selectedKey: null, scrollTop: 0, probes: {}},
 		palette: null,
+		help: {scroll: 0, maxScroll: 0},
 		editor: null,
 		form: null,
 		field: null,

@@ -112,7 +112,7 @@ function Screen({store}: {store: Store}) {
 			body = <NewContainerScreen state={state} />;
 			break;
 		case 'help':
-			body = <HelpScreen height={listHeight(state) + 1} width={columns} readOnly={state.readOnly} />;
+			body = <HelpScreen height={listHeight(state) + 1} width={columns} readOnly={state.readOnly} scroll={state.help.scroll} />;
 			break;
 	}
 	return (

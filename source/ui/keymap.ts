@@ -60,6 +60,12 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'remove', scope: 'details', keys: ['d', 'delete'], description: 'Remove the container, after confirming', mutates: true},
 
 	{id: 'back', scope: 'help', keys: ['esc'], description: 'Close the help', hint: 'close'},
+	{id: 'up', scope: 'help', keys: ['k', 'up'], description: 'Scroll up'},
+	{id: 'down', scope: 'help', keys: ['j', 'down'], description: 'Scroll down', hint: 'scroll'},
+	{id: 'top', scope: 'help', keys: ['g', 'home'], description: 'Scroll to the top'},
+	{id: 'bottom', scope: 'help', keys: ['G', 'end'], description: 'Scroll to the bottom'},
+	{id: 'pageUp', scope: 'help', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
+	{id: 'pageDown', scope: 'help', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
 
 	{id: 'back', scope: 'ports', keys: ['esc', 'left'], description: 'Clear the filter, or back to the list', hint: 'back'},
 	{id: 'up', scope: 'ports', keys: ['k', 'up'], description: 'Move up'},

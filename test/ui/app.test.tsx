@@ -186,3 +186,24 @@ describe('the container list', () => {
 		expect(app.frame()).not.toMatch(/[│●›→…]/);
 	});
 });
+
+describe('the help screen', () => {
+	it('scrolls with j/k when the keys do not fit, and says where it is', async () => {
+		app = renderApp(scenario(), {rows: 16, columns: 80});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		app.press('?');
+		await waitFor(() => expect(app!.frame()).toMatch(/j for more: 1-\d+ of \d+/));
+		const first = app.frame();
+		expect(first).toContain('Everywhere');
+		app.press('G');
+		await waitFor(() => expect(app!.frame()).toMatch(/k\/\s*for more/));
+		expect(app.frame()).not.toContain('Everywhere');
+		const maxScroll = app.store.getState().help.maxScroll;
+		expect(maxScroll).toBeGreaterThan(0);
+		expect(app.store.getState().help.scroll).toBe(maxScroll);
+		app.press('j');
+		expect(app.store.getState().help.scroll).toBe(maxScroll);
+		app.press('g');
+		await waitFor(() => expect(app!.store.getState().help.scroll).toBe(0));
+	});
+});

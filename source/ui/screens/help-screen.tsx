@@ -1,8 +1,9 @@
 /** `?`: every key of every screen, generated from the keymap table; flows into columns when short. */
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useEffect} from 'react';
 import type {Scope} from '../../store/commands.js';
 import {SCOPE_TITLES, bindings, displayKey} from '../keymap.js';
+import {useStore} from '../store-context.js';
 import {fit, useTheme} from '../theme.js';
 
 const ORDER: Scope[] = ['global', 'list', 'details', 'ports', 'editor', 'review', 'new', 'field', 'picker', 'discard', 'backup', 'filter', 'confirm', 'palette', 'help'];
@@ -27,17 +28,32 @@ export function helpLines(ascii: boolean, readOnly: boolean): HelpLine[] {
 	return lines;
 }
 
-export function HelpScreen({height, width, readOnly}: {height: number; width: number; readOnly: boolean}) {
+/** Columns narrower than this would cut the descriptions: fewer columns, and scrolling, instead. */
+const MIN_COLUMN_WIDTH = 64;
+
+export function HelpScreen({height, width, readOnly, scroll}: {height: number; width: number; readOnly: boolean; scroll: number}) {
 	const theme = useTheme();
+	const store = useStore();
 	const lines = helpLines(theme.ascii, readOnly);
 	const perColumn = Math.max(1, height - 1);
+	const columnCount = Math.max(1, Math.min(Math.floor(width / MIN_COLUMN_WIDTH), Math.ceil(lines.length / perColumn)));
+	const maxScroll = Math.max(0, lines.length - perColumn * columnCount);
+	useEffect(() => {
+		store.dispatch({type: 'help/layout', maxScroll});
+	}, [store, maxScroll]);
+	const from = Math.min(scroll, maxScroll);
+	const shown = lines.slice(from, from + perColumn * columnCount);
 	const columns: HelpLine[][] = [];
-	for (let i = 0; i < lines.length; i += perColumn) columns.push(lines.slice(i, i + perColumn));
-	const columnWidth = Math.max(20, Math.floor(width / columns.length) - 1);
+	for (let i = 0; i < shown.length; i += perColumn) columns.push(shown.slice(i, i + perColumn));
+	const columnWidth = Math.max(20, Math.floor(width / columnCount) - 1);
+	const more = maxScroll > 0 ? `  (${from > 0 ? 'k/' : ''}${from < maxScroll ? 'j ' : ' '}for more: ${from + 1}-${from + shown.length} of ${lines.length})` : '';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.tone.accent}>
 				Keys
+				<Text dimColor={theme.tone.dim} bold={false}>
+					{more}
+				</Text>
 			</Text>
 			<Box flexDirection="row">
 				{columns.map((column, c) => (
