@@ -150,6 +150,9 @@ export async function main(argv: string[]): Promise<number> {
 	sub('run', 'create and start a container with ports and links (like docker run -d)', async () => (await import('./commands/run.js')).runCommand, true);
 	sub('publish', 'publish container ports: recreate it safely with the new bindings', async () => (await import('./commands/publish.js')).publishCommand, true);
 	sub('unpublish', 'unpublish container ports: recreate it safely without them', async () => (await import('./commands/unpublish.js')).unpublishCommand, true);
+	sub('links', 'list links as recipient --alias--> source, broken ones flagged', async () => (await import('./commands/links.js')).linksCommand);
+	sub('link', 'link a recipient to a source (--link source:alias): recreates the recipient safely', async () => (await import('./commands/link.js')).linkCommand, true);
+	sub('unlink', 'remove a link from a recipient: recreates it safely', async () => (await import('./commands/unlink.js')).unlinkCommand, true);
 	try {
 		await program.parseAsync(argv, {from: 'user'});
 	} catch (error) {

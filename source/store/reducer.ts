@@ -27,6 +27,11 @@ function settleCursor(next: State, previous: State): State {
 	if (rows.length === 0) return {...next, selectedId: next.selectedId, scrollTop: 0};
 	let index = rows.findIndex((c) => c.id === next.selectedId);
 	if (index < 0) {
+		// A recreated container (new id, same name) keeps the cursor.
+		const name = previous.containers.find((c) => c.id === next.selectedId)?.name;
+		if (name !== undefined) index = rows.findIndex((c) => c.name === name);
+	}
+	if (index < 0) {
 		const before = visibleContainers(previous);
 		const old = before.findIndex((c) => c.id === previous.selectedId);
 		index = Math.min(Math.max(old, 0), rows.length - 1);

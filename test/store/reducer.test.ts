@@ -61,6 +61,12 @@ describe('reducer', () => {
 		expect(selectedContainer(more)?.name).toBe('b');
 	});
 
+	it('keeps the cursor on a container recreated under the same name (new id)', () => {
+		const s = run(loaded(['a', 'b', 'c']), cmd('down'));
+		const recreated = run(s, {type: 'containers/loaded', containers: [summary('a'), summary('b', {id: 'id-b2'}), summary('c')]});
+		expect(selectedContainer(recreated)?.id).toBe('id-b2');
+	});
+
 	it('moves to the nearest row when the selected container disappears', () => {
 		const s = run(loaded(['a', 'b', 'c']), cmd('down'));
 		const gone = run(s, {type: 'containers/loaded', containers: ['a', 'c'].map((n) => summary(n))});
