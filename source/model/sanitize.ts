@@ -9,3 +9,13 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u206
 export function sanitize(text: string): string {
 	return text.replace(CONTROL, (ch) => (ch === '\t' || ch === '\n' || ch === '\r' ? ' ' : ''));
 }
+
+/**
+ * What a one-line text field keeps of typed input: everything before the first control character.
+ * A fast chunk like `web\rp` is text, then keys (Enter, `p`), and the keys are handled as keys.
+ */
+export function fieldText(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	const cut = text.search(/[\u0000-\u001f\u007f]/);
+	return cut < 0 ? text : text.slice(0, cut);
+}
