@@ -12,92 +12,18 @@ import {
 	type CreateBody,
 	type EndpointConfig,
 	type Engine,
-	type EngineEvent,
 	type EventHandlers,
 	type EventSubscription,
 	type ImageSummary,
 	type RemoveOptions,
 } from './engine.js';
+import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
+import {readEvents} from './events.js';
 import {mapContainerDetails, mapContainerList} from './map.js';
 import {endpointAliases, mapNetwork} from './map-networks.js';
 
-/** The oldest Engine API dnet speaks (Docker 17.06). */
-export const MIN_API_VERSION = '1.30';
-
-function compareVersions(a: string, b: string): number {
-	const pa = a.split('.').map(Number);
-	const pb = b.split('.').map(Number);
-	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-		if (d !== 0) return d;
-	}
-	return 0;
-}
-
-/** Turns whatever dockerode threw into an `EngineError` worded for `endpoint`. */
-export function toEngineError(error: unknown, endpoint: Endpoint): EngineError {
-	if (error instanceof EngineError) return error;
-	const e = (error ?? {}) as {
-		code?: string;
-		statusCode?: number;
-		json?: unknown;
-		reason?: string;
-		message?: string;
-	};
-	const where = endpoint.display;
-	switch (e.code) {
-		case 'ENOENT':
-			return new EngineError(
-				'socket-missing',
-				`cannot connect to the Docker engine at ${where}: no such socket`,
-				endpoint.kind === 'unix' && endpoint.socketPath === '/var/run/docker.sock'
-					? 'is the Docker daemon running? Or set DOCKER_HOST / use -H to point at another engine'
-					: 'is the Docker daemon running? Check DOCKER_HOST / -H',
-			);
-		case 'EACCES':
-		case 'EPERM':
-			return new EngineError(
-				'permission-denied',
-				`permission denied while connecting to the Docker engine at ${where}`,
-				'add your user to the docker group (sudo usermod -aG docker $USER, then log in again) or run dnet with sudo',
-			);
-		case 'ECONNREFUSED':
-		case 'ECONNRESET':
-		case 'EHOSTUNREACH':
-		case 'ENETUNREACH':
-		case 'ENOTFOUND':
-		case 'EAI_AGAIN':
-		case 'EPIPE':
-			return new EngineError(
-				'unreachable',
-				`cannot connect to the Docker engine at ${where}: nothing is answering (${e.code})`,
-				'is the Docker daemon running? Check DOCKER_HOST / -H',
-			);
-		case 'ETIMEDOUT':
-		case 'ESOCKETTIMEDOUT':
-			return new EngineError('timeout', `the Docker engine at ${where} did not answer in time`, 'check the network and the engine');
-		default:
-			break;
-	}
-	const status = e.statusCode;
-	const json = e.json as {message?: unknown} | string | undefined;
-	let message =
-		(typeof json === 'object' && json !== null && typeof json.message === 'string' && json.message) ||
-		(typeof json === 'string' && json.trim()) ||
-		e.reason ||
-		e.message ||
-		String(error);
-	message = sanitize(String(message)).replace(/^\(HTTP code \d+\)\s*/, '').trim();
-	// dockerd refuses an API version it does not speak with a 400: check before the generic kinds.
-	if (status !== undefined && /client version .* is too (old|new)|minimum supported API version/i.test(message)) {
-		return new EngineError('api-too-old', message, 'upgrade the Docker engine', status);
-	}
-	if (status === 404) return new EngineError('not-found', message, undefined, status);
-	if (status === 409) return new EngineError('conflict', message, undefined, status);
-	if (status === 304) return new EngineError('not-modified', message, undefined, status);
-	if (status === 400) return new EngineError('bad-request', message, undefined, status);
-	return new EngineError(status === undefined ? 'unreachable' : 'server', message, undefined, status);
-}
+export {MIN_API_VERSION, toEngineError} from './errors.js';
+export {parseEvent} from './events.js';
 
 function modemOptions(endpoint: Endpoint): Dockerode.DockerOptions {
 	switch (endpoint.kind) {
@@ -321,31 +247,21 @@ export class DockerEngine implements Engine {
 			abortSignal: abort.signal,
 		} as never) as unknown as Promise<NodeJS.ReadableStream>;
 		events
-			.then((stream) => {
-				const readable = stream as NodeJS.ReadableStream;
-				let buffer = '';
-				readable.setEncoding?.('utf8');
-				readable.on('data', (chunk: string | Buffer) => {
-					buffer += chunk.toString();
-					let newline = buffer.indexOf('\n');
-					while (newline >= 0) {
-						const line = buffer.slice(0, newline).trim();
-						buffer = buffer.slice(newline + 1);
-						if (line) {
-							const event = parseEvent(line);
-							if (event && !ended) handlers.onEvent(event);
+			.then((stream) =>
+				readEvents(
+					stream,
+					(event) => {
+						if (!ended) handlers.onEvent(event);
+					},
+					(how) => {
+						if (abort.signal.aborted) return end();
+						if (how === 'end' || how === 'close') {
+							return end(new EngineError('unreachable', `the event stream of ${this.endpoint} ${how === 'end' ? 'ended' : 'closed'}`));
 						}
-						newline = buffer.indexOf('\n');
-					}
-				});
-				readable.on('end', () =>
-					end(abort.signal.aborted ? undefined : new EngineError('unreachable', `the event stream of ${this.endpoint} ended`)),
-				);
-				readable.on('close', () =>
-					end(abort.signal.aborted ? undefined : new EngineError('unreachable', `the event stream of ${this.endpoint} closed`)),
-				);
-				readable.on('error', (error: unknown) => end(abort.signal.aborted ? undefined : toEngineError(error, this.where)));
-			})
+						return end(toEngineError(how.error, this.where));
+					},
+				),
+			)
 			.catch((error: unknown) => end(abort.signal.aborted ? undefined : toEngineError(error, this.where)));
 		return subscription;
 	}
@@ -355,28 +271,4 @@ export class DockerEngine implements Engine {
 		const agent = (this.docker.modem as unknown as {agent?: {destroy?: () => void}}).agent;
 		agent?.destroy?.();
 	}
-}
-
-/** Parses one line of `GET /events` into an `EngineEvent`, or null when it is not one. */
-export function parseEvent(line: string): EngineEvent | null {
-	let raw: unknown;
-	try {
-		raw = JSON.parse(line);
-	} catch {
-		return null;
-	}
-	if (raw === null || typeof raw !== 'object') return null;
-	const e = raw as Record<string, unknown>;
-	const actor = (e['Actor'] ?? {}) as {ID?: unknown; Attributes?: Record<string, unknown>};
-	const attributes: Record<string, string> = {};
-	for (const [k, v] of Object.entries(actor.Attributes ?? {})) attributes[k] = typeof v === 'string' ? v : String(v);
-	const action = String(e['Action'] ?? e['status'] ?? '');
-	return {
-		type: String(e['Type'] ?? ''),
-		// Health checks and exec report as "exec_start: sh -c …", keep the verb only.
-		action: action.split(':')[0] ?? action,
-		id: String(actor.ID ?? e['id'] ?? ''),
-		attributes,
-		timeNano: Number(e['timeNano'] ?? 0),
-	};
 }
