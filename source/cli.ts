@@ -39,12 +39,30 @@ async function makeEngineFactory(options: GlobalOptions): Promise<{get(): Engine
 	};
 }
 
+/**
+ * DNET_TEST_PAUSE_BEFORE=<step> makes a recreate stop before that step and wait, so that a test can
+ * SIGKILL dnet mid-transaction (test/e2e/recovery.test.ts). Unset, nothing changes.
+ */
+function testPause(step: string | undefined): Pick<CommandContext, 'faults'> {
+	if (!step) return {};
+	return {
+		faults: (current) => {
+			if (current !== step) return;
+			process.stderr.write(`dnet: test pause before ${current}\n`);
+			// Keep the process alive until it is killed.
+			setInterval(() => {}, 1 << 30);
+			return new Promise<void>(() => {});
+		},
+	};
+}
+
 async function runCommand(load: () => Promise<Command>, args: string[], options: GlobalOptions): Promise<number> {
 	const [engines, command] = await Promise.all([makeEngineFactory(options), load()]);
 	const ctx: CommandContext = {
 		engine: engines.get,
 		stdout: {write: (s) => void process.stdout.write(s)},
 		stderr: {write: (s) => void process.stderr.write(s)},
+		...testPause(process.env['DNET_TEST_PAUSE_BEFORE']),
 	};
 	try {
 		return await command(args, ctx);

@@ -13,6 +13,11 @@ export interface CommandContext {
 	engine(): Engine;
 	stdout: Output;
 	stderr: Output;
+	/**
+	 * Test hook for the recreate transaction, called before each step (see `recreate`'s `faults`):
+	 * set by cli.ts only when DNET_TEST_PAUSE_BEFORE names a step, to let a test kill dnet there.
+	 */
+	faults?: (step: string) => void | Promise<void>;
 }
 
 /** A non-interactive command: takes its own arguments (after the command name), returns the exit status. */

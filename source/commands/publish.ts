@@ -70,7 +70,7 @@ export async function applyPortEdit(
 ): Promise<number> {
 	const name = before.name.replace(/^\//, '');
 	try {
-		const result = await recreate(engine, before.id, edit);
+		const result = await recreate(engine, before.id, edit, ctx.faults ? {faults: ctx.faults} : {});
 		for (const w of result.warnings) ctx.stderr.write(`dnet: warning: ${w}\n`);
 		if (result.relinked.length > 0) ctx.stdout.write(`relinked: ${result.relinked.join(', ')}\n`);
 		writeChange(ctx, name, before, await engine.inspectContainer(result.newId));
