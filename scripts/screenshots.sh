@@ -18,6 +18,9 @@ SHOTS=(
 	"filter  | /web      | matching \"web\""
 	"confirm | j d       | Remove web?"
 	"ports   | P         | HOST PORT"
+	"editor  | j p       | Ports of web"
+	"review  | j p P a 127.0.0.1:8080:5000 Enter w | Apply to web?"
+	"new     | n i Enter | docker run -d dnet/"
 )
 COLS=120
 ROWS=36
