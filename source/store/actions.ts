@@ -4,6 +4,7 @@ import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {CommandId} from './commands.js';
 import type {EditorAction} from './editor-actions.js';
+import type {NetAction} from './net-actions.js';
 
 export type Action =
 	| {type: 'command'; id: CommandId}
@@ -23,4 +24,5 @@ export type Action =
 	| {type: 'probe/done'; key: string; result: ProbeResult}
 	| {type: 'palette/set'; text: string}
 	| {type: 'help/layout'; maxScroll: number}
-	| EditorAction;
+	| EditorAction
+	| NetAction;

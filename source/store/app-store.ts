@@ -3,6 +3,7 @@ import type {Engine} from '../engine/engine.js';
 import {probeTcp, type Prober} from '../engine/probe.js';
 import {createEditorEffects} from './editor-effects.js';
 import {findAutoRemove, runJob} from './jobs.js';
+import {createNetEffects} from './net-effects.js';
 import {createBindingsLoader, startProbes} from './ports-effects.js';
 import {startLive, type Timers} from './live.js';
 import {initialState, type State} from './state.js';
@@ -25,6 +26,7 @@ export function createAppStore(engine: Engine, size: State['size'], options: App
 	const loadBindings = createBindingsLoader(engine);
 	const prober = options.prober ?? probeTcp;
 	let editorEffects: ReturnType<typeof createEditorEffects> | null = null;
+	let netEffects: ReturnType<typeof createNetEffects> | null = null;
 	const store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), (previous, next) => {
 		if (next.details && next.details.id !== previous.details?.id) openDetails?.();
 		if (next.confirm?.kind === 'stop' && next.confirm !== previous.confirm && next.confirm.autoRemove === null) {
@@ -38,8 +40,10 @@ export function createAppStore(engine: Engine, size: State['size'], options: App
 			for (const job of next.jobs) if (job.seq > previous.jobSeq) void runJob(engine, job, store.dispatch);
 		}
 		editorEffects?.(previous, next);
+		netEffects?.(previous, next);
 	});
 	editorEffects = createEditorEffects(engine, store.dispatch);
+	netEffects = createNetEffects(engine, store.dispatch);
 	const live = startLive(engine, store.dispatch, store.getState, options.timers);
 	openDetails = live.refreshDetails;
 	return {...store, stop: live.stop};

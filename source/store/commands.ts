@@ -47,6 +47,17 @@ export const COMMAND_IDS = [
 	'fieldAccept',
 	'fieldCancel',
 	'useSuggestion',
+	'openLinkPicker',
+	'editAlias',
+	'openLinks',
+	'removeLink',
+	'moveLink',
+	'rename',
+	'openNetworks',
+	'connectNetwork',
+	'disconnectNetwork',
+	'createNetwork',
+	'removeNetwork',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -67,7 +78,28 @@ export type Scope =
 	| 'picker'
 	| 'review'
 	| 'discard'
-	| 'backup';
+	| 'backup'
+	| 'linkPicker'
+	| 'links'
+	| 'rename'
+	| 'networks'
+	| 'choose'
+	| 'netConfirm';
 
 /** Commands that change containers: hidden and refused under `--read-only`. */
-export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>(['start', 'stop', 'restart', 'remove', 'editPorts', 'newContainer']);
+export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>([
+	'start',
+	'stop',
+	'restart',
+	'remove',
+	'editPorts',
+	'newContainer',
+	'openLinkPicker',
+	'removeLink',
+	'moveLink',
+	'rename',
+	'connectNetwork',
+	'disconnectNetwork',
+	'createNetwork',
+	'removeNetwork',
+]);

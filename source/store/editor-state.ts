@@ -5,6 +5,7 @@
 import type {RecreateBackup} from '../engine/recreate/index.js';
 import type {Link, PortMap} from '../model/container.js';
 import type {EngineBinding} from '../model/ports/index.js';
+import type {NetFieldPurpose} from './net-state.js';
 
 /** What the one-line text field is editing. */
 export type FieldTarget =
@@ -12,7 +13,8 @@ export type FieldTarget =
 	| {kind: 'image'}
 	| {kind: 'name'}
 	| {kind: 'command'}
-	| {kind: 'alias'; source: string};
+	| {kind: 'alias'; source: string}
+	| {kind: 'net'; purpose: NetFieldPurpose};
 
 /** The text field open on the editor or the form (null when none is). */
 export interface FieldState {

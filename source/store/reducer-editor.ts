@@ -118,6 +118,9 @@ function fieldCommand(state: State, field: FieldState, id: CommandId): State {
 		case 'name':
 		case 'command':
 			return state.form ? {...closed, form: {...state.form, [target.kind]: field.text, error: null}} : closed;
+		case 'net':
+			// Handled by reducer-links.ts before it gets here.
+			return closed;
 	}
 }
 

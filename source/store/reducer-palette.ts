@@ -6,6 +6,8 @@ import type {State} from './state.js';
 export const PALETTE: ReadonlyArray<{words: string[]; command: CommandId | 'list'; description: string}> = [
 	{words: ['ports', 'p'], command: 'openPorts', description: 'every binding of every container'},
 	{words: ['containers', 'list', 'ps', 'c'], command: 'list', description: 'the container list'},
+	{words: ['links', 'graph'], command: 'openLinks', description: 'every link: recipient --alias--> source'},
+	{words: ['networks', 'network', 'net', 'n'], command: 'openNetworks', description: 'networks and the containers on them'},
 	{words: ['all', 'a'], command: 'toggleAll', description: 'show all containers or running only'},
 	{words: ['latest', 'l'], command: 'latest', description: 'jump to the latest created container'},
 	{words: ['help', 'h', '?'], command: 'help', description: 'the keys'},

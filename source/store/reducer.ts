@@ -6,6 +6,7 @@ import {detailsLines} from './details-lines.js';
 import {editorAction, editorCommand} from './reducer-editor.js';
 import {confirmAutoRemove, jobDone, lifecycleCommand} from './reducer-lifecycle.js';
 import {helpCommand, helpLayout} from './reducer-help.js';
+import {netAction, netCommand} from './reducer-links.js';
 import {paletteCommand} from './reducer-palette.js';
 import {portsCommand, portsLoaded, settlePorts} from './reducer-ports.js';
 import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
@@ -70,7 +71,7 @@ function command(previous: State, id: CommandId): State {
 	}
 	// A notice lasts until the next key.
 	const state = previous.notice ? {...previous, notice: null} : previous;
-	const handled = editorCommand(state, id) ?? portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor) ?? helpCommand(state, id);
+	const handled = netCommand(state, id) ?? editorCommand(state, id) ?? portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor) ?? helpCommand(state, id);
 	if (handled) return handled;
 	switch (id) {
 		case 'quit':
@@ -144,6 +145,17 @@ function command(previous: State, id: CommandId): State {
 		case 'fieldAccept':
 		case 'fieldCancel':
 		case 'useSuggestion':
+		case 'openLinkPicker':
+		case 'editAlias':
+		case 'openLinks':
+		case 'removeLink':
+		case 'moveLink':
+		case 'rename':
+		case 'openNetworks':
+		case 'connectNetwork':
+		case 'disconnectNetwork':
+		case 'createNetwork':
+		case 'removeNetwork':
 			return state;
 		default:
 			return assertNever(id);
@@ -212,6 +224,12 @@ export function reducer(state: State, action: Action): State {
 		case 'backup/found':
 		case 'backup/done':
 			return editorAction(state, action);
+		case 'net/pickSource':
+		case 'net/preview':
+		case 'net/chooseContainer':
+		case 'net/networks':
+		case 'net/opDone':
+			return netAction(state, action);
 		default:
 			return assertNever(action);
 	}

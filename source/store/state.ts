@@ -3,8 +3,9 @@ import type {ProbeResult} from '../engine/probe.js';
 import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {BackupOffer, EditorState, FieldState, FormState, RecreateRequest} from './editor-state.js';
+import {initialNetState, type NetState} from './net-state.js';
 
-export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new';
+export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename';
 
 /** A probe of one binding: running, its result, or why it was not probed. */
 export type ProbeState = {status: 'probing'} | {status: 'not-probed'; reason: string} | ProbeResult;
@@ -116,6 +117,8 @@ export interface State {
 	recreateSeq: number;
 	/** Backups of interrupted recreates, offered for restore on start; null when none. */
 	backupOffer: BackupOffer | null;
+	/** Links, rename and networks (`l`, `L`, `r`, `N`). */
+	net: NetState;
 }
 
 export function initialState(endpoint: string, size = {columns: 80, rows: 24}, readOnly = false): State {
@@ -151,5 +154,6 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		recreates: [],
 		recreateSeq: 0,
 		backupOffer: null,
+		net: initialNetState(),
 	};
 }

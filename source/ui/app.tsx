@@ -17,6 +17,11 @@ import {BackupPanel} from './components/backup-panel.js';
 import {NewContainerScreen} from './screens/new-container.js';
 import {PortEditorScreen} from './screens/port-editor.js';
 import {StoreContext, useSelector} from './store-context.js';
+import {netChoosing} from '../store/net-selectors.js';
+import {LinkPickerScreen} from './screens/link-picker.js';
+import {LinksScreen} from './screens/links-screen.js';
+import {NetworksScreen} from './screens/networks-screen.js';
+import {RenameScreen} from './screens/rename-screen.js';
 
 /** Routes one Ink input event to commands, reading the latest state for every key of a chunk. */
 export function dispatchKeys(store: Store, input: string, key: InkKey, options: {textTaken?: boolean} = {}): void {
@@ -41,7 +46,7 @@ export function dispatchKeys(store: Store, input: string, key: InkKey, options: 
 function isTyping(state: State): boolean {
 	if (state.filterEditing || state.palette !== null) return true;
 	if (state.confirm || state.backupOffer) return false;
-	return state.field !== null || (state.screen === 'new' && state.form?.picking === true);
+	return state.field !== null || (state.screen === 'new' && state.form?.picking === true) || netChoosing(state);
 }
 
 function Screen({store}: {store: Store}) {
@@ -64,7 +69,7 @@ function Screen({store}: {store: Store}) {
 	}, [state.quitting, exit]);
 
 	const typing = isTyping(state);
-	const picking = state.screen === 'new' && state.form?.picking === true;
+	const picking = (state.screen === 'new' && state.form?.picking === true) || netChoosing(state);
 	useInput((input, key) => dispatchKeys(store, input, key), {isActive: !typing});
 	useInput(
 		(input, key) => {
@@ -111,6 +116,18 @@ function Screen({store}: {store: Store}) {
 		case 'new':
 			body = <NewContainerScreen state={state} />;
 			break;
+		case 'linkPicker':
+			body = <LinkPickerScreen state={state} />;
+			break;
+		case 'links':
+			body = <LinksScreen state={state} />;
+			break;
+		case 'networks':
+			body = <NetworksScreen state={state} />;
+			break;
+		case 'rename':
+			body = <RenameScreen state={state} />;
+			break;
 		case 'help':
 			body = <HelpScreen height={listHeight(state) + 1} width={columns} readOnly={state.readOnly} scroll={state.help.scroll} />;
 			break;
@@ -137,7 +154,7 @@ function Screen({store}: {store: Store}) {
 				<FilterField
 					prompt=":"
 					scope="palette"
-					placeholder="ports, containers, all, latest, help, quit"
+					placeholder="ports, links, networks, containers, all, latest, help, quit"
 					value={state.palette}
 					onChange={(text) => store.dispatch({type: 'palette/set', text})}
 					width={columns}

@@ -4,7 +4,9 @@
  * means two things in one screen.
  */
 import type {CommandId, Scope} from '../store/commands.js';
+import {netChoosing} from '../store/net-selectors.js';
 import type {State} from '../store/state.js';
+import {NET_LIST_KEYS, NET_SCOPE_TITLES, NET_SCREEN_KEYS} from './keymap/net.js';
 
 /** A key as dnet names it: a character (`q`, `G`, `/`), `enter`, `esc`, `up`, `pageup`, `ctrl+c`, … */
 export type KeyName = string;
@@ -23,7 +25,7 @@ export interface Binding {
 export const KEYMAP: readonly Binding[] = [
 	{id: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], description: 'Quit dnet', hint: 'quit'},
 	{id: 'help', scope: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
-	{id: 'palette', scope: 'global', keys: [':'], description: 'Command line: :ports, :containers, :all, :latest, :help, :quit'},
+	{id: 'palette', scope: 'global', keys: [':'], description: 'Command line: :ports, :links, :networks, :containers, :all, :latest, :help, :quit'},
 
 	{id: 'up', scope: 'list', keys: ['k', 'up'], description: 'Move up'},
 	{id: 'down', scope: 'list', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
@@ -46,6 +48,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'openPorts', scope: 'list', keys: ['P'], description: 'Ports view: every binding of every container', hint: 'ports'},
 	{id: 'editPorts', scope: 'list', keys: ['p'], description: 'Edit the port mappings of the container (recreates it safely)', hint: 'edit ports', mutates: true},
 	{id: 'newContainer', scope: 'list', keys: ['n'], description: 'New container: image, name, ports, links (docker run -d)', hint: 'new', mutates: true},
+	...NET_LIST_KEYS,
 
 	{id: 'back', scope: 'details', keys: ['esc', 'left', 'backspace'], description: 'Back to the list', hint: 'back'},
 	{id: 'up', scope: 'details', keys: ['k', 'up'], description: 'Scroll up'},
@@ -118,6 +121,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'editorCancel', scope: 'backup', keys: ['esc'], description: 'Decide later (offered again on the next start)', hint: 'later'},
 	{id: 'quit', scope: 'backup', keys: ['ctrl+c'], description: 'Quit dnet'},
 
+	...NET_SCREEN_KEYS,
+
 	{id: 'paletteRun', scope: 'palette', keys: ['enter'], description: 'Run the command', hint: 'run'},
 	{id: 'paletteCancel', scope: 'palette', keys: ['esc'], description: 'Close the command line', hint: 'cancel'},
 	{id: 'quit', scope: 'palette', keys: ['ctrl+c'], description: 'Quit dnet'},
@@ -148,17 +153,20 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	review: 'Review of a port change',
 	discard: 'Discard changes?',
 	backup: 'Restore offer',
+	...NET_SCOPE_TITLES,
 };
 
 /** The scopes whose keys are live for the state, most specific first. */
 export function activeScopes(
-	state: Pick<State, 'screen' | 'filterEditing' | 'confirm'> & Partial<Pick<State, 'palette' | 'editor' | 'form' | 'field' | 'backupOffer'>>,
+	state: Pick<State, 'screen' | 'filterEditing' | 'confirm'> & Partial<Pick<State, 'palette' | 'editor' | 'form' | 'field' | 'backupOffer' | 'net'>>,
 ): Scope[] {
 	if (state.confirm) return ['confirm'];
 	if (state.backupOffer) return ['backup'];
 	if (state.palette !== undefined && state.palette !== null) return ['palette'];
 	if (state.filterEditing) return ['filter'];
 	if (state.field) return ['field'];
+	if (state.net?.confirm) return ['netConfirm'];
+	if (state.net && netChoosing({screen: state.screen, net: state.net})) return ['choose'];
 	if (state.screen === 'editor' && state.editor && state.editor.stage !== 'edit') return [state.editor.stage];
 	if (state.screen === 'new' && state.form?.picking) return ['picker'];
 	if (state.screen === 'new' && state.form?.stage === 'discard') return ['discard'];

@@ -116,7 +116,7 @@ export class FakeEngine implements Engine {
 	async restartContainer(_id: string, _timeoutSeconds?: number): Promise<void> {}
 	async removeContainer(_id: string, _options?: {force?: boolean; volumes?: boolean}): Promise<void> {}
 	async renameContainer(_id: string, _newName: string): Promise<void> {}
-	async connectNetwork(): Promise<void> {
+	async connectNetwork(_network?: string, _container?: string, _endpoint?: object): Promise<void> {
 		throw new Error('not faked');
 	}
 

@@ -25,7 +25,14 @@ export class RecreateFake extends FakeEngine {
 			Image: d.imageId,
 			State: {Status: d.state.status, Running: d.state.running},
 			Config: {Image: d.image, ExposedPorts: Object.fromEntries(d.exposedPorts.map((p) => [p, {}])), Labels: {...d.labels}},
-			HostConfig: {NetworkMode: 'default', PortBindings: engineForm(d.portBindings), PublishAllPorts: d.publishAllPorts, AutoRemove: d.autoRemove},
+			HostConfig: {
+				NetworkMode: 'default',
+				PortBindings: engineForm(d.portBindings),
+				PublishAllPorts: d.publishAllPorts,
+				AutoRemove: d.autoRemove,
+				// As the engine shows them: `/source:/recipient/alias`.
+				Links: d.links.map((l) => `/${l.source}:${d.name}/${l.alias}`),
+			},
 			Mounts: [],
 			NetworkSettings: {Networks: {bridge: {}}, Ports: engineForm(d.ports)},
 		};
@@ -39,7 +46,8 @@ export class RecreateFake extends FakeEngine {
 		this.created.push({name, body});
 		const host = (body['HostConfig'] ?? {}) as {PortBindings?: Record<string, Array<{HostIp: string; HostPort: string}>>; PublishAllPorts?: boolean; AutoRemove?: boolean};
 		const exposed = Object.keys((body['ExposedPorts'] ?? {}) as object);
-		const c = summary(finalName, {id, state: 'created', status: 'Created', image: String(body['Image'] ?? '')});
+		const links = ((host as {Links?: string[]}).Links ?? []).map((l) => ({source: l.split(':')[0] ?? l, alias: l.split(':')[1] ?? l}));
+		const c = summary(finalName, {id, state: 'created', status: 'Created', image: String(body['Image'] ?? ''), links});
 		this.containers.push(c);
 		this.details.set(
 			id,

@@ -6,7 +6,29 @@ import {SCOPE_TITLES, bindings, displayKey} from '../keymap.js';
 import {useStore} from '../store-context.js';
 import {fit, useTheme} from '../theme.js';
 
-const ORDER: Scope[] = ['global', 'list', 'details', 'ports', 'editor', 'review', 'new', 'field', 'picker', 'discard', 'backup', 'filter', 'confirm', 'palette', 'help'];
+const ORDER: Scope[] = [
+	'global',
+	'list',
+	'details',
+	'ports',
+	'links',
+	'networks',
+	'linkPicker',
+	'choose',
+	'rename',
+	'netConfirm',
+	'editor',
+	'review',
+	'new',
+	'field',
+	'picker',
+	'discard',
+	'backup',
+	'filter',
+	'confirm',
+	'palette',
+	'help',
+];
 const KEYS_WIDTH = 20;
 
 interface HelpLine {

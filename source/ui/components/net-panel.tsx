@@ -1,0 +1,76 @@
+/** The text field and the confirmation of the links and networks features. */
+import {Box, Text} from 'ink';
+import React from 'react';
+import {sanitize} from '../../model/sanitize.js';
+import type {FieldState} from '../../store/editor-state.js';
+import type {NetConfirm, NetFieldPurpose} from '../../store/net-state.js';
+import {netFieldProblem} from '../../store/reducer-links.js';
+import type {State} from '../../store/state.js';
+import {footerHints} from '../keymap.js';
+import {useStore} from '../store-context.js';
+import {fit, useTheme} from '../theme.js';
+import {FilterField} from './footer.js';
+
+const LABELS: Record<NetFieldPurpose, {label: string; placeholder: string}> = {
+	linkAlias: {label: 'alias', placeholder: 'the name the recipient uses for the source'},
+	rename: {label: 'new name', placeholder: '[a-zA-Z0-9][a-zA-Z0-9_.-]*'},
+	networkName: {label: 'network name', placeholder: 'e.g. app-net'},
+	subnet: {label: 'subnet', placeholder: 'e.g. 10.252.1.0/24 (empty: the engine picks one)'},
+	connectAlias: {label: 'aliases', placeholder: 'names on this network, comma separated (empty: none)'},
+	moveNetwork: {label: 'network', placeholder: 'a user-defined network (created when missing)'},
+};
+
+/** The open field of these features, with what is wrong with the text under it (2 rows). */
+export function NetField({state, field}: {state: State; field: FieldState}) {
+	const theme = useTheme();
+	const store = useStore();
+	if (field.target.kind !== 'net') return null;
+	const purpose = field.target.purpose;
+	const problem = netFieldProblem(state, purpose, field.text);
+	return (
+		<Box flexDirection="column" width={state.size.columns}>
+			<FilterField
+				prompt={`${LABELS[purpose].label}> `}
+				scope="field"
+				placeholder={LABELS[purpose].placeholder}
+				value={field.text}
+				onChange={(text) => store.dispatch({type: 'field/set', text})}
+				width={state.size.columns}
+			/>
+			{problem ? <Text color={theme.tone.error} wrap="truncate">{`  ${sanitize(problem)}`}</Text> : <Text> </Text>}
+		</Box>
+	);
+}
+
+/** Rows the confirmation takes: border (2), title, lines, keys. */
+export const confirmRows = (c: NetConfirm): number => 4 + c.lines.length;
+
+export function NetConfirmBox({confirm, width}: {confirm: NetConfirm; width: number}) {
+	const theme = useTheme();
+	const inner = Math.max(10, width - 4);
+	const e = theme.glyphs.ellipsis;
+	const hints = footerHints(['netConfirm'])
+		.map((h) => `${h.keys} ${h.hint}`)
+		.join('  ');
+	return (
+		<Box borderStyle={theme.ascii ? 'classic' : 'round'} borderColor={theme.tone.warn} flexDirection="column" width={width} paddingX={1}>
+			<Text bold>{fit(sanitize(confirm.title), inner, e).trimEnd()}</Text>
+			{confirm.lines.map((l, i) => (
+				<Text key={i}>{fit(`- ${sanitize(l)}`, inner, e).trimEnd()}</Text>
+			))}
+			<Text color={theme.tone.key}>{fit(hints, inner, e).trimEnd()}</Text>
+		</Box>
+	);
+}
+
+/** The field or the confirmation, whichever is open, at the bottom of a screen; and the rows it takes. */
+export function netPanelRows(state: State): number {
+	if (state.field?.target.kind === 'net') return 2;
+	return state.net.confirm ? confirmRows(state.net.confirm) : 0;
+}
+
+export function NetPanel({state}: {state: State}) {
+	if (state.field?.target.kind === 'net') return <NetField state={state} field={state.field} />;
+	if (state.net.confirm) return <NetConfirmBox confirm={state.net.confirm} width={state.size.columns} />;
+	return null;
+}
