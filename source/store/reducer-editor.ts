@@ -2,6 +2,7 @@
  * The reducer's port-editor part (`p`): rows in docker syntax, the shared text field, the review
  * (old -> new, conflicts) and the queued recreate. Pure; `editor-effects.ts` talks to the engine.
  */
+import {fieldText} from '../model/sanitize.js';
 import type {ContainerDetails} from '../model/container.js';
 import {firstInvalid, portConfigOf, specError, specFields, specOf, specsFromBindings} from '../model/port-rows.js';
 import {validateLink} from '../model/run-spec.js';
@@ -239,7 +240,7 @@ export function editorAction(state: State, action: EditorAction): State {
 				notice: {tone: action.ok ? 'info' : 'error', text: action.text},
 			};
 		case 'field/set':
-			return state.field ? {...state, field: {...state.field, text: action.text.replace(/[\u0000-\u001f\u007f]/g, '')}} : state;
+			return state.field ? {...state, field: {...state.field, text: fieldText(action.text)}} : state;
 		case 'form/images':
 		case 'form/image':
 		case 'form/done':

@@ -1,6 +1,7 @@
 /** The pure reducer: every state change of dnet, testable without React or an engine. */
 import type {ContainerSummary} from '../model/container.js';
 import type {Action} from './actions.js';
+import {fieldText} from '../model/sanitize.js';
 import {MUTATING, type CommandId} from './commands.js';
 import {detailsLines} from './details-lines.js';
 import {editorAction, editorCommand} from './reducer-editor.js';
@@ -12,8 +13,6 @@ import {portsCommand, portsLoaded, settlePorts} from './reducer-ports.js';
 import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
 import type {State} from './state.js';
 
-/** Typed text is one line of printable characters (a chunk may carry a stray Enter). */
-const stripControls = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, '');
 
 function assertNever(x: never): never {
 	throw new Error(`unhandled: ${JSON.stringify(x)}`);
@@ -167,7 +166,7 @@ export function reducer(state: State, action: Action): State {
 		case 'command':
 			return command(state, action.id);
 		case 'filter/set':
-			return settlePorts(settleCursor({...state, filter: stripControls(action.text)}, state), state);
+			return settlePorts(settleCursor({...state, filter: fieldText(action.text)}, state), state);
 		case 'resize':
 			return settlePorts(settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state), state);
 		case 'select':
@@ -212,7 +211,7 @@ export function reducer(state: State, action: Action): State {
 		case 'probe/done':
 			return {...state, ports: {...state.ports, probes: {...state.ports.probes, [action.key]: action.result}}};
 		case 'palette/set':
-			return state.palette === null ? state : {...state, palette: stripControls(action.text)};
+			return state.palette === null ? state : {...state, palette: fieldText(action.text)};
 		case 'editor/loaded':
 		case 'editor/failed':
 		case 'editor/conflicts':

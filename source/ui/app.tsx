@@ -68,23 +68,27 @@ function Screen({store}: {store: Store}) {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
 
-	const typing = isTyping(state);
+	// One handler, always listening, that reads the live state for every key: toggling handlers on and
+	// off with each render let a key typed right after Enter (`/web` Enter `p`) reach the wrong one.
 	const picking = (state.screen === 'new' && state.form?.picking === true) || netChoosing(state);
-	useInput((input, key) => dispatchKeys(store, input, key), {isActive: !typing});
-	useInput(
-		(input, key) => {
-			// The field closed since the last render (Enter, then a key in the same burst): the key is a
-			// command. Not for the image list: its Enter picked the image, and must not also press a field.
-			if (!isTyping(store.getState())) {
-				if (!picking) dispatchKeys(store, input, key);
-			}
-			// The text field takes the text; Enter, Esc and Ctrl+C (alone, or ending a chunk) are ours.
-			else if (key.return || key.escape || (key.ctrl && input === 'c')) dispatchKeys(store, input, key);
-			// A chunk mixing text and keys (`abc\r`): the field took the text, the keys are ours.
-			else if (/[\u0000-\u001f]/.test(input)) dispatchKeys(store, input, {}, {textTaken: true});
-		},
-		{isActive: typing},
-	);
+	const fieldShown = isTyping(state);
+	useInput((input, key) => {
+		const now = store.getState();
+		if (!isTyping(now)) {
+			// Not for the image list's own Enter: it picked the image and must not also press a field.
+			if (!picking) dispatchKeys(store, input, key);
+			return;
+		}
+		// The field opened since the last render and is not on screen yet: its text comes through us.
+		if (!fieldShown) {
+			dispatchKeys(store, input, key);
+			return;
+		}
+		// A text field takes the text; Enter, Esc and Ctrl+C (alone, or ending a chunk) are ours.
+		if (key.return || key.escape || (key.ctrl && input === 'c')) dispatchKeys(store, input, key);
+		// A chunk mixing text and keys (`abc\r`): the field took the text, the keys are ours.
+		else if (/[\u0000-\u001f]/.test(input)) dispatchKeys(store, input, {}, {textTaken: true});
+	});
 
 	const {columns, rows} = state.size;
 	if (tooSmall(state)) {
@@ -165,7 +169,10 @@ function Screen({store}: {store: Store}) {
 					scope="filter"
 					placeholder={state.screen === 'ports' ? 'port number, name or address' : 'name, image or port'}
 					value={state.filter}
-					onChange={(text) => store.dispatch({type: 'filter/set', text})}
+					onChange={(text) => {
+						// The field may still be mounted for a key that arrived after Enter closed it.
+						if (store.getState().filterEditing) store.dispatch({type: 'filter/set', text});
+					}}
 					width={columns}
 				/>
 			) : (

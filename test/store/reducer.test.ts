@@ -93,6 +93,11 @@ describe('reducer', () => {
 		expect(f('nothing')).toEqual([]);
 	});
 
+	it('keeps only the text before a control character of a fast chunk (web\\rp: the rest is keys)', () => {
+		const s = run(loaded(['web']), cmd('filter'), {type: 'filter/set', text: 'we\u001b[Ab\rp'});
+		expect(s.filter).toBe('we');
+	});
+
 	it('enters and leaves filter editing; Esc clears it', () => {
 		const s = run(loaded(['web', 'db']), cmd('filter'), {type: 'filter/set', text: 'db'});
 		expect(s.filterEditing).toBe(true);
