@@ -53,7 +53,8 @@ describe('link picker (l)', () => {
 		await waitFor(() => expect(r.frame()).toContain('Link web to'));
 		const f = r.frame();
 		expect(f).toContain('db');
-		expect(f).toContain('old  (stopped: start it first, web is running; Cannot link to a non running container)');
+		expect(f).toContain('old  (stopped: start it first)');
+		expect(f).toContain('Cannot link to a non running container');
 		expect(f).not.toContain('lonely');
 		expect(f).not.toMatch(/❯ web|\s{2}web\n/);
 		r.press(KEY.down); // cache -> db

@@ -13,7 +13,7 @@ import {useTheme} from '../theme.js';
 /** The label of a candidate source: stopped ones say why they matter. */
 export function sourceLabel(name: string, running: boolean, recipient: string, recipientRunning: boolean): string {
 	if (running) return sanitize(name);
-	return `${sanitize(name)}  (stopped: ${recipientRunning ? `start it first, ${sanitize(recipient)} is running` : `start it before ${sanitize(recipient)}`}; Cannot link to a non running container)`;
+	return `${sanitize(name)}  (stopped: ${recipientRunning ? 'start it first' : `start it before ${sanitize(recipient)}`})`;
 }
 
 export function LinkPickerScreen({state}: {state: State}) {
@@ -31,7 +31,8 @@ export function LinkPickerScreen({state}: {state: State}) {
 			<Box flexDirection="column" height={height}>
 				<Text bold color={theme.tone.accent} wrap="truncate">{`Link ${r} to… (docker run --link SOURCE:ALIAS; ${r} is recreated with the link)`}</Text>
 				<Text dimColor={theme.tone.dim} wrap="truncate">  Sources on the default bridge network (Enter picks, Esc closes):</Text>
-				<SelectInput items={items} limit={Math.max(3, height - 3)} isFocused onSelect={(item) => store.dispatch({type: 'net/pickSource', source: item.value})} />
+				<Text dimColor={theme.tone.dim} wrap="truncate">  A stopped source blocks the recipient's start: the engine says Cannot link to a non running container.</Text>
+				<SelectInput items={items} limit={Math.max(3, height - 4)} isFocused onSelect={(item) => store.dispatch({type: 'net/pickSource', source: item.value})} />
 			</Box>
 		);
 	}
