@@ -1,14 +1,17 @@
 /**
  * Keeps the state in step with the engine, driven by its event stream (never by polling):
- * connect, subscribe, list once; on a container or network event, fetch the list at once, and
- * fold every event that arrives meanwhile into one more fetch (a burst costs two fetches, and the
- * first change shows without waiting); re-inspect the container shown in details. When the stream
- * breaks, say so, back off, resubscribe and resync. Between events nothing runs: no timers.
+ * connect, subscribe, list once; on a container or network event, fetch the list at once (the
+ * change shows without waiting), fold every event that arrives meanwhile into one more fetch, and
+ * fetch once more shortly after the burst: the engine may announce a change (a rename, a stop)
+ * a moment before its list shows it. Re-inspect the container shown in details. When the stream
+ * breaks, say so, back off, resubscribe and resync. Between bursts nothing runs: no timers.
  */
 import {EngineError, type Engine, type EngineEvent, type EventSubscription} from '../engine/engine.js';
 import type {Dispatch} from './store.js';
 import type {State} from './state.js';
 
+/** The settling fetch after a burst of events. */
+export const SETTLE_MS = 60;
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 
@@ -43,6 +46,7 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 	let attempt = 0;
 	let subscription: EventSubscription | null = null;
 	let retryTimer: unknown = null;
+	let settleTimer: unknown = null;
 	let refreshing = false;
 	let refreshAgain = false;
 	let generation = 0;
@@ -68,6 +72,8 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 		generation += 1;
 		subscription?.close();
 		subscription = null;
+		if (settleTimer !== null) timers.clearTimeout(settleTimer);
+		settleTimer = null;
 		attempt += 1;
 		const wait = backoffMs(attempt);
 		dispatch({type: 'engine/disconnected', ...describe(error), retryInMs: wait, attempt});
@@ -99,6 +105,12 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 
 	const onEvent = (event: EngineEvent, gen: number): void => {
 		void refresh(gen);
+		if (settleTimer === null) {
+			settleTimer = timers.setTimeout(() => {
+				settleTimer = null;
+				void refresh(gen);
+			}, SETTLE_MS);
+		}
 		const details = getState().details;
 		const concerns = event.type === 'container' ? event.id : event.attributes['container'];
 		if (details && concerns === details.id) refreshDetails();
@@ -133,6 +145,7 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 			stopped = true;
 			subscription?.close();
 			if (retryTimer !== null) timers.clearTimeout(retryTimer);
+			if (settleTimer !== null) timers.clearTimeout(settleTimer);
 		},
 	};
 }

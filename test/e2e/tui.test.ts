@@ -35,6 +35,15 @@ async function openFiltered(extraEnv: Record<string, string> = {}, args: string[
 	return tui;
 }
 
+/** Narrows the list to `name` (and names it prefixes), so the cursor is on it whatever else exists. */
+async function only(tui: Tui, name: string): Promise<void> {
+	await tui.sendKeys('Escape');
+	await tui.sendText(`/${name}`);
+	await tui.sendKeys('Enter');
+	await tui.waitForText(`matching "${name}"`);
+	await tui.waitForText('Enter details');
+}
+
 const rowOf = (screen: string, name: string): string => screen.split('\n').find((l) => new RegExp(`\\s${name}\\s`).test(l)) ?? '';
 
 // `npm test` builds dist/ before running vitest; the tests use that build.
@@ -93,8 +102,8 @@ describe('dnet in a terminal', () => {
 		const tui = await openFiltered();
 		try {
 			await tui.waitForText(web2);
-			// Rows are sorted by name: db, web, web2. Move to web.
-			await tui.sendKeys('g', 'j', 'Enter');
+			await only(tui, web);
+			await tui.sendKeys('g', 'Enter');
 			await tui.waitForText(`/${web}`);
 			const details = await tui.waitForText(/links to/, 10_000);
 			expect(details).toMatch(new RegExp(`links to\\s+db -> ${db}`));
@@ -118,8 +127,8 @@ describe('dnet in a terminal', () => {
 		const tui = await openFiltered();
 		try {
 			await tui.waitForText(victim);
-			// Sorted by name: db, victim, web, web2.
-			await tui.sendKeys('g', 'j', 'S');
+			await only(tui, victim);
+			await tui.sendKeys('g', 'S');
 			await tui.waitForText(`Stop ${victim}? (docker stop)`);
 			const row = new RegExp(`${victim}\\s+dnet/webapp`);
 			await tui.sendKeys('y');
@@ -127,7 +136,7 @@ describe('dnet in a terminal', () => {
 			await tui.waitForText(`stopped: ${victim}`);
 			await tui.sendKeys('a');
 			await tui.waitForText(new RegExp(`${victim}\\s+dnet/webapp\\s+Exited`), 5000);
-			await tui.sendKeys('g', 'j', 'd');
+			await tui.sendKeys('g', 'd');
 			await tui.waitForText(`Remove ${victim}? (docker rm) Anonymous volumes are kept`);
 			await tui.sendKeys('Enter');
 			await tui.waitForGone(row, 20_000);

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {EngineError} from '../../source/engine/engine.js';
 import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import {backoffMs} from '../../source/store/live.js';
+import {backoffMs, SETTLE_MS} from '../../source/store/live.js';
 import {FakeEngine, summary} from '../support/fake-engine.js';
 
 let store: AppStore | null = null;
@@ -45,6 +45,13 @@ describe('live updates', () => {
 		await flush();
 		expect(store.getState().containers.map((c) => c.name)).toEqual(['new', 'web']);
 		expect(lists()).toBe(before + 2);
+		// One settling fetch after the burst catches a change the engine announced before listing it.
+		engine.containers[0] = {...engine.containers[0]!, name: 'renamed-late'};
+		expect(vi.getTimerCount()).toBe(1);
+		await vi.advanceTimersByTimeAsync(SETTLE_MS);
+		await flush();
+		expect(lists()).toBe(before + 3);
+		expect(store.getState().containers.map((c) => c.name)).toEqual(['new', 'renamed-late']);
 		expect(vi.getTimerCount()).toBe(0);
 	});
 
