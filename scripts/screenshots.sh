@@ -14,13 +14,16 @@ SHOTS=(
 	"list    |           | web2"
 	"all     | a         | old-web"
 	"details | j Enter   | /web"
-	"help    | ?         | Close the help"
+	"help    | ?         | Show or hide this help"
 	"filter  | /web      | matching \"web\""
 	"confirm | j d       | Remove web?"
 	"ports   | P         | HOST PORT"
 	"editor  | j p       | Ports of web"
 	"review  | j p P a 127.0.0.1:8080:5000 Enter w | Apply to web?"
 	"new     | n i Enter | docker run -d dnet/"
+	"links   | L         | --db--> db"
+	"picker  | j j l     | Link web2 to"
+	"networks | N        | bridge"
 )
 COLS=120
 ROWS=36
