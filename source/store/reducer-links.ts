@@ -162,7 +162,11 @@ export function netCommand(state: State, id: CommandId): State | null {
 		return id === 'fieldAccept' || id === 'fieldCancel' ? fieldCommand(state, field.target.purpose, field.text, id) : null;
 	}
 	if (state.net.confirm) {
-		if (id === 'confirmYes') return queue(state, state.net.confirm.op);
+		if (id === 'confirmYes') {
+			// A confirmed rename is done with its screen: back to the list, where the row shows it.
+			const queued = queue(state, state.net.confirm.op);
+			return state.net.confirm.op.kind === 'rename' && queued.screen === 'rename' ? {...queued, screen: 'list'} : queued;
+		}
 		if (id === 'confirmNo') return setNet(state, {confirm: null, draft: null});
 		return null;
 	}

@@ -38,6 +38,8 @@ async function openFiltered(extraEnv: Record<string, string> = {}, args: string[
 /** Narrows the list to `name` (and names it prefixes), so the cursor is on it whatever else exists. */
 async function only(tui: Tui, name: string): Promise<void> {
 	await tui.sendKeys('Escape');
+	// A key right after Esc would read as Alt+key (the terminal's escape ambiguity): pause.
+	await new Promise((resolve) => setTimeout(resolve, 100));
 	await tui.sendText(`/${name}`);
 	await tui.sendKeys('Enter');
 	await tui.waitForText(`matching "${name}"`);

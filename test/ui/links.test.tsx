@@ -172,6 +172,7 @@ describe('rename (r)', () => {
 		r.press('y');
 		await waitFor(() => expect(e.done).toContain('rename id-cache redis'));
 		await waitFor(() => expect(r.store.getState().notice?.text).toBe('renamed cache to redis'));
+		expect(r.store.getState().screen).toBe('list');
 	});
 });
 
