@@ -4,6 +4,7 @@
  * operation. Pure; `net-effects.ts` talks to the engine.
  */
 import type {CommandId} from './commands.js';
+import {cursorTarget} from './cursor.js';
 import type {NetAction} from './net-actions.js';
 import {confirmFor} from './net-confirm.js';
 import {aliasesProblem, graphEdges, linkSources, networkNameProblem, parseAliases, pickerAliasProblem, renameProblem, subnetProblem} from './net-selectors.js';
@@ -72,22 +73,10 @@ export function queue(state: State, op: NetOp): State {
 
 function graphCommand(state: State, id: CommandId): State | null {
 	const edges = graphEdges(state);
-	const move = (to: (i: number, n: number, page: number) => number): State =>
-		edges.length === 0 ? state : setNet(state, {graphCursor: Math.min(edges.length - 1, Math.max(0, to(state.net.graphCursor, edges.length, listHeight(state))))});
+	const target = cursorTarget(id, state.net.graphCursor, edges.length, listHeight(state));
+	if (target !== null) return edges.length === 0 ? state : setNet(state, {graphCursor: target});
 	const edge = edges[Math.min(state.net.graphCursor, edges.length - 1)];
 	switch (id) {
-		case 'up':
-			return move((i) => i - 1);
-		case 'down':
-			return move((i) => i + 1);
-		case 'top':
-			return move(() => 0);
-		case 'bottom':
-			return move((_i, n) => n - 1);
-		case 'pageUp':
-			return move((i, _n, p) => i - p);
-		case 'pageDown':
-			return move((i, _n, p) => i + p);
 		case 'back':
 			return setNet({...state, screen: 'list'}, {result: null});
 		case 'removeLink':

@@ -1,5 +1,6 @@
 /** The reducer's networks-view part (`N`): move, create (`n`), remove (`x`), connect (`c`), disconnect (`d`). Pure. */
 import type {CommandId} from './commands.js';
+import {cursorTarget} from './cursor.js';
 import {networkRows, selectedNetworkRow} from './net-selectors.js';
 import {ask, openField, setNet} from './reducer-links.js';
 import {listHeight} from './selectors.js';
@@ -8,22 +9,10 @@ import type {State} from './state.js';
 export function networksCommand(state: State, id: CommandId): State | null {
 	if (state.net.choosing) return id === 'fieldCancel' || id === 'back' ? setNet(state, {choosing: false, draft: null}) : null;
 	const rows = networkRows(state.net.networks);
-	const move = (to: (i: number, n: number, page: number) => number): State =>
-		rows.length === 0 ? state : setNet(state, {networkCursor: Math.min(rows.length - 1, Math.max(0, to(state.net.networkCursor, rows.length, listHeight(state) - 2)))});
+	const target = cursorTarget(id, state.net.networkCursor, rows.length, listHeight(state) - 2);
+	if (target !== null) return rows.length === 0 ? state : setNet(state, {networkCursor: target});
 	const row = selectedNetworkRow(state);
 	switch (id) {
-		case 'up':
-			return move((i) => i - 1);
-		case 'down':
-			return move((i) => i + 1);
-		case 'top':
-			return move(() => 0);
-		case 'bottom':
-			return move((_i, n) => n - 1);
-		case 'pageUp':
-			return move((i, _n, p) => i - p);
-		case 'pageDown':
-			return move((i, _n, p) => i + p);
 		case 'back':
 			return setNet({...state, screen: 'list'}, {result: null});
 		case 'createNetwork':

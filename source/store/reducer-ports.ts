@@ -1,6 +1,7 @@
 /** The reducer's ports-view part: moving through bindings, probing, and folding in loaded rows. */
 import {bindingMatches, type BindingRow} from '../model/bindings.js';
 import type {CommandId} from './commands.js';
+import {cursorTarget} from './cursor.js';
 import {listHeight} from './selectors.js';
 import type {PortsState, ProbeState, State} from './state.js';
 
@@ -32,14 +33,6 @@ export function settlePorts(state: State, previous: State = state): State {
 	return selectedKey === p.selectedKey && scrollTop === p.scrollTop ? state : {...state, ports: {...p, selectedKey, scrollTop}};
 }
 
-function move(state: State, to: (i: number, n: number, page: number) => number): State {
-	const rows = visibleBindings(state);
-	if (rows.length === 0) return state;
-	const current = Math.max(0, rows.findIndex((r) => r.key === state.ports.selectedKey));
-	const target = Math.min(rows.length - 1, Math.max(0, to(current, rows.length, listHeight(state))));
-	return settlePorts({...state, ports: {...state.ports, selectedKey: rows[target]?.key ?? null}});
-}
-
 function probeState(row: BindingRow): ProbeState {
 	if (row.protocol !== 'tcp') return {status: 'not-probed', reason: `${row.protocol.toUpperCase()} is not probed`};
 	if (row.state !== 'running') return {status: 'not-probed', reason: `${row.containerName} is not running`};
@@ -53,19 +46,13 @@ export function portsCommand(state: State, id: CommandId): State | null {
 		return settlePorts({...state, screen: 'ports', details: null, confirm: null});
 	}
 	if (state.screen !== 'ports') return null;
+	const rows = visibleBindings(state);
+	const current = Math.max(0, rows.findIndex((r) => r.key === state.ports.selectedKey));
+	const target = cursorTarget(id, current, rows.length, listHeight(state));
+	if (target !== null) {
+		return rows.length === 0 ? state : settlePorts({...state, ports: {...state.ports, selectedKey: rows[target]?.key ?? null}});
+	}
 	switch (id) {
-		case 'up':
-			return move(state, (i) => i - 1);
-		case 'down':
-			return move(state, (i) => i + 1);
-		case 'top':
-			return move(state, () => 0);
-		case 'bottom':
-			return move(state, (_i, n) => n - 1);
-		case 'pageUp':
-			return move(state, (i, _n, p) => i - p);
-		case 'pageDown':
-			return move(state, (i, _n, p) => i + p);
 		case 'back':
 			return state.filter !== '' ? settlePorts({...state, filter: ''}, state) : {...state, screen: 'list'};
 		case 'probe': {

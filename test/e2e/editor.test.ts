@@ -2,21 +2,13 @@
  * The port-mapping editor of the built dnet in tmux against the private engine: change a `-P`
  * container to `-p 127.0.0.1:PORT:5000`, then undo it, as a user would.
  */
-import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {freePort} from '../support/ports.js';
 import {dockerOk, removeContainers} from '../support/engine.js';
 import {killAllTuis, startTui} from '../support/tmux.js';
 
 const prefix = `e2eedit${process.pid}`;
 const web = `${prefix}-web`;
-
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 beforeAll(async () => {
 	await removeContainers([web]);

@@ -3,22 +3,14 @@
  * backup and restores the original container: same id, same name, running, same bindings.
  */
 import {spawn} from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, dockerOk, privateEnv, removeContainers} from '../support/engine.js';
+import {freePort} from '../support/ports.js';
 import {killAllTuis, repoRoot, startTui} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
 const name = `e2erecover${process.pid}`;
-
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 async function names(): Promise<string[]> {
 	return (await dockerOk(['ps', '-a', '--format', '{{.Names}}'])).split('\n').filter((n) => n.startsWith(name));

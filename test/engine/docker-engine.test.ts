@@ -2,23 +2,13 @@
  * Every Engine operation the UI relies on, against the real private engine, with the docker CLI
  * (`docker inspect`, `docker port`, `docker version`) as the oracle.
  */
-import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {DockerEngine} from '../../source/engine/docker-engine.js';
 import {EngineError, type EngineEvent} from '../../source/engine/engine.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
+import {freePort} from '../support/ports.js';
 
 /** A port free on `host` right now (bound, then released). */
-async function freePort(host: string): Promise<number> {
-	const s = net.createServer();
-	await new Promise<void>((resolve, reject) => {
-		s.once('error', reject);
-		s.listen(0, host, () => resolve());
-	});
-	const port = (s.address() as net.AddressInfo).port;
-	await new Promise<void>((resolve) => s.close(() => resolve()));
-	return port;
-}
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
 	const deadline = Date.now() + timeoutMs;

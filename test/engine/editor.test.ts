@@ -2,7 +2,6 @@
  * The port editor and the new-container form through the real store and effects, against the
  * real private engine: what the user does in the TUI, minus the terminal.
  */
-import net from 'node:net';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {createAppStore, type AppStore} from '../../source/store/app-store.js';
 import type {Action} from '../../source/store/actions.js';
@@ -11,6 +10,7 @@ import {formItems} from '../../source/store/form-spec.js';
 import {visibleContainers} from '../../source/store/selectors.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {waitFor} from '../support/wait-for.js';
+import {freePort} from '../support/ports.js';
 
 const engine = privateEngine();
 const made: string[] = [];
@@ -26,13 +26,6 @@ afterAll(async () => {
 });
 
 /** A loopback TCP port free right now. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 function send(s: AppStore, ...steps: Array<CommandId | Action>): void {
 	for (const step of steps) {

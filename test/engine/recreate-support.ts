@@ -4,20 +4,11 @@
  */
 import net from 'node:net';
 import type {Engine} from '../../source/engine/engine.js';
+export {freePort} from '../support/ports.js';
 
 type Json = Record<string, unknown>;
 
 /** A port free on 127.0.0.1 right now. */
-export async function freePort(): Promise<number> {
-	const s = net.createServer();
-	await new Promise<void>((resolve, reject) => {
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => resolve());
-	});
-	const port = (s.address() as net.AddressInfo).port;
-	await new Promise<void>((resolve) => s.close(() => resolve()));
-	return port;
-}
 
 /** Holds 127.0.0.1:port with a TCP listener until `close()`. */
 export async function holdPort(port: number): Promise<{close: () => Promise<void>}> {
