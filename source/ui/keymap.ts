@@ -7,6 +7,7 @@ import type {CommandId, Scope} from '../store/commands.js';
 import {netChoosing} from '../store/net-selectors.js';
 import type {State} from '../store/state.js';
 import {NET_LIST_KEYS, NET_SCOPE_TITLES, NET_SCREEN_KEYS} from './keymap/net.js';
+import {navigation} from './keymap/navigation.js';
 
 /** A key as dnet names it: a character (`q`, `G`, `/`), `enter`, `esc`, `up`, `pageup`, `ctrl+c`, … */
 export type KeyName = string;
@@ -27,12 +28,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'help', scope: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
 	{id: 'palette', scope: 'global', keys: [':'], description: 'Command line: :ports, :links, :networks, :containers, :all, :latest, :help, :quit'},
 
-	{id: 'up', scope: 'list', keys: ['k', 'up'], description: 'Move up'},
-	{id: 'down', scope: 'list', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
-	{id: 'top', scope: 'list', keys: ['g', 'home'], description: 'Go to the first container'},
-	{id: 'bottom', scope: 'list', keys: ['G', 'end'], description: 'Go to the last container'},
-	{id: 'pageUp', scope: 'list', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
-	{id: 'pageDown', scope: 'list', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	...navigation('list', {move: 'container'}),
 	{id: 'open', scope: 'list', keys: ['enter'], description: 'Details of the selected container', hint: 'details'},
 	{id: 'toggleAll', scope: 'list', keys: ['a'], description: 'Show all containers or running only (docker ps -a)', hint: 'all'},
 	{id: 'filter', scope: 'list', keys: ['/'], description: 'Filter by name, image or port number', hint: 'filter'},
@@ -51,32 +47,17 @@ export const KEYMAP: readonly Binding[] = [
 	...NET_LIST_KEYS,
 
 	{id: 'back', scope: 'details', keys: ['esc', 'left', 'backspace'], description: 'Back to the list', hint: 'back'},
-	{id: 'up', scope: 'details', keys: ['k', 'up'], description: 'Scroll up'},
-	{id: 'down', scope: 'details', keys: ['j', 'down'], description: 'Scroll down', hint: 'scroll'},
-	{id: 'top', scope: 'details', keys: ['g', 'home'], description: 'Scroll to the top'},
-	{id: 'bottom', scope: 'details', keys: ['G', 'end'], description: 'Scroll to the bottom'},
-	{id: 'pageUp', scope: 'details', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
-	{id: 'pageDown', scope: 'details', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	...navigation('details', {scroll: true}),
 	{id: 'start', scope: 'details', keys: ['s'], description: 'Start the container', mutates: true},
 	{id: 'stop', scope: 'details', keys: ['S'], description: 'Stop the container, after confirming', mutates: true},
 	{id: 'restart', scope: 'details', keys: ['R'], description: 'Restart the container', mutates: true},
 	{id: 'remove', scope: 'details', keys: ['d', 'delete'], description: 'Remove the container, after confirming', mutates: true},
 
 	{id: 'back', scope: 'help', keys: ['esc'], description: 'Close the help', hint: 'close'},
-	{id: 'up', scope: 'help', keys: ['k', 'up'], description: 'Scroll up'},
-	{id: 'down', scope: 'help', keys: ['j', 'down'], description: 'Scroll down', hint: 'scroll'},
-	{id: 'top', scope: 'help', keys: ['g', 'home'], description: 'Scroll to the top'},
-	{id: 'bottom', scope: 'help', keys: ['G', 'end'], description: 'Scroll to the bottom'},
-	{id: 'pageUp', scope: 'help', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
-	{id: 'pageDown', scope: 'help', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	...navigation('help', {scroll: true}),
 
 	{id: 'back', scope: 'ports', keys: ['esc', 'left'], description: 'Clear the filter, or back to the list', hint: 'back'},
-	{id: 'up', scope: 'ports', keys: ['k', 'up'], description: 'Move up'},
-	{id: 'down', scope: 'ports', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
-	{id: 'top', scope: 'ports', keys: ['g', 'home'], description: 'Go to the first binding'},
-	{id: 'bottom', scope: 'ports', keys: ['G', 'end'], description: 'Go to the last binding'},
-	{id: 'pageUp', scope: 'ports', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
-	{id: 'pageDown', scope: 'ports', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	...navigation('ports', {move: 'binding'}),
 	{id: 'probe', scope: 'ports', keys: ['enter'], description: 'Probe the binding: connect to it from this machine (TCP, 1 s timeout)', hint: 'probe'},
 	{id: 'filter', scope: 'ports', keys: ['/'], description: 'Find who holds a port: port number, name or address', hint: 'find'},
 

@@ -1,6 +1,7 @@
 /** Keys of the links and networks features (issue 5), merged into `KEYMAP` by `ui/keymap.ts`. */
 import type {Scope} from '../../store/commands.js';
 import type {Binding} from '../keymap.js';
+import {navigation} from './navigation.js';
 
 /** Container-list keys, listed with the other list keys. */
 export const NET_LIST_KEYS: readonly Binding[] = [
@@ -20,12 +21,7 @@ export const NET_SCREEN_KEYS: readonly Binding[] = [
 	{id: 'quit', scope: 'choose', keys: ['ctrl+c'], description: 'Quit dnet'},
 
 	{id: 'back', scope: 'links', keys: ['esc', 'left'], description: 'Back to the list', hint: 'back'},
-	{id: 'up', scope: 'links', keys: ['k', 'up'], description: 'Move up'},
-	{id: 'down', scope: 'links', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
-	{id: 'top', scope: 'links', keys: ['g', 'home'], description: 'Go to the first link'},
-	{id: 'bottom', scope: 'links', keys: ['G', 'end'], description: 'Go to the last link'},
-	{id: 'pageUp', scope: 'links', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
-	{id: 'pageDown', scope: 'links', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	...navigation('links', {move: 'link'}),
 	{id: 'removeLink', scope: 'links', keys: ['x', 'delete'], description: 'Remove the link, after confirming (recreates the recipient safely)', hint: 'remove', mutates: true},
 	{id: 'moveLink', scope: 'links', keys: ['m'], description: 'Move the pair to a user-defined network: DNS alias instead of the link', hint: 'to network', mutates: true},
 	{id: 'openNetworks', scope: 'links', keys: ['N'], description: 'Networks view', hint: 'networks'},
@@ -33,12 +29,7 @@ export const NET_SCREEN_KEYS: readonly Binding[] = [
 	{id: 'back', scope: 'rename', keys: ['esc'], description: 'Back to the list'},
 
 	{id: 'back', scope: 'networks', keys: ['esc', 'left'], description: 'Back to the list', hint: 'back'},
-	{id: 'up', scope: 'networks', keys: ['k', 'up'], description: 'Move up'},
-	{id: 'down', scope: 'networks', keys: ['j', 'down'], description: 'Move down', hint: 'move'},
-	{id: 'top', scope: 'networks', keys: ['g', 'home'], description: 'Go to the first row'},
-	{id: 'bottom', scope: 'networks', keys: ['G', 'end'], description: 'Go to the last row'},
-	{id: 'pageUp', scope: 'networks', keys: ['pageup', 'ctrl+b'], description: 'Page up'},
-	{id: 'pageDown', scope: 'networks', keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
+	...navigation('networks', {move: 'row'}),
 	{id: 'connectNetwork', scope: 'networks', keys: ['c'], description: 'Connect a container to the network, with aliases (docker network connect --alias)', hint: 'connect', mutates: true},
 	{id: 'disconnectNetwork', scope: 'networks', keys: ['d'], description: 'Disconnect the selected container from its network, after confirming', hint: 'disconnect', mutates: true},
 	{id: 'createNetwork', scope: 'networks', keys: ['n'], description: 'Create a network: name, then subnet (empty: the engine picks)', hint: 'new', mutates: true},
