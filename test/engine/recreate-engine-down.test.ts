@@ -4,7 +4,7 @@
  * Uses an engine of its own (DNET_ENGINE_DIR), since stopping the shared one would break others.
  */
 import {execFile} from 'node:child_process';
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -16,7 +16,8 @@ import {repoRoot} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
 const run = promisify(execFile);
-const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'dnet-down-')), 'e');
+const parent = mkdtempSync(path.join(os.tmpdir(), 'dnet-down-'));
+const dir = path.join(parent, 'e');
 const env = {...process.env, DNET_ENGINE_DIR: dir};
 const host = `unix://${dir}/docker.sock`;
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await engineSh('stop').catch(() => undefined);
+	rmSync(parent, {recursive: true, force: true});
 }, 120_000);
 
 describe('the engine stops mid-recreate', () => {
