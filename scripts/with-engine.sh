@@ -14,6 +14,14 @@ if [[ $# -eq 0 ]]; then
 	exit 2
 fi
 
+# The end-to-end tests drive dnet in tmux: on a fresh Debian machine (as root) install it too, so
+# that `npm test` alone works there (.ci/run does the same).
+if ! command -v tmux >/dev/null && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+	echo "with-engine: installing tmux" >&2
+	{ DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tmux; } >&2 </dev/null ||
+		echo "with-engine: could not install tmux; the end-to-end tests will fail" >&2
+fi
+
 started=0
 if ! bash "$engine" status >/dev/null 2>&1; then
 	bash "$engine" start >/dev/null || exit 1
