@@ -13,6 +13,7 @@ import {backupAction, backupCommand} from './reducer-backup.js';
 import {formAction, formCommand, openForm} from './reducer-form.js';
 import {selectedContainer} from './selectors.js';
 import type {State} from './state.js';
+import {fromDetails} from './from-details.js';
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
@@ -215,7 +216,7 @@ export function editorCommand(state: State, id: CommandId): State | null {
 		const handled = backupCommand(state, state.backupOffer, id);
 		if (handled) return handled;
 	}
-	if (state.screen === 'list' && id === 'editPorts') return openEditor(state);
+	if (id === 'editPorts' && (state.screen === 'list' || state.screen === 'details')) return openEditor(fromDetails(state));
 	if (state.screen === 'list' && id === 'newContainer') return openForm(state);
 	if (state.field) return id === 'fieldAccept' || id === 'fieldCancel' ? fieldCommand(state, state.field, id) : null;
 	if (state.screen === 'editor' && state.editor) return editorScreenCommand(state, state.editor, id);

@@ -5,6 +5,7 @@
  */
 import type {CommandId} from './commands.js';
 import {cursorTarget} from './cursor.js';
+import {fromDetails} from './from-details.js';
 import type {NetAction} from './net-actions.js';
 import {confirmFor} from './net-confirm.js';
 import {aliasesProblem, graphEdges, linkSources, networkNameProblem, parseAliases, pickerAliasProblem, renameProblem, subnetProblem} from './net-selectors.js';
@@ -167,10 +168,11 @@ export function netCommand(state: State, id: CommandId): State | null {
 		default:
 			break;
 	}
-	if (state.screen === 'list' && id === 'openLinkPicker') return openPicker(state);
-	if (state.screen === 'list' && id === 'rename') {
-		const c = selectedContainer(state);
-		return c ? openField({...state, screen: 'rename', selectedId: c.id}, 'rename', c.name) : state;
+	if (id === 'openLinkPicker' && (state.screen === 'list' || state.screen === 'details')) return openPicker(fromDetails(state));
+	if (id === 'rename' && (state.screen === 'list' || state.screen === 'details')) {
+		const from = fromDetails(state);
+		const c = selectedContainer(from);
+		return c ? openField({...from, screen: 'rename', selectedId: c.id}, 'rename', c.name) : state;
 	}
 	if (state.screen === 'rename' && id === 'back') return {...state, screen: 'list'};
 	if (state.screen === 'linkPicker') return pickerCommand(state, id);

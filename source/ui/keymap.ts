@@ -52,6 +52,9 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'stop', scope: 'details', keys: ['S'], description: 'Stop the container, after confirming', mutates: true},
 	{id: 'restart', scope: 'details', keys: ['R'], description: 'Restart the container', mutates: true},
 	{id: 'remove', scope: 'details', keys: ['d', 'delete'], description: 'Remove the container, after confirming', mutates: true},
+	{id: 'editPorts', scope: 'details', keys: ['p'], description: 'Edit the port mappings of this container', hint: 'ports', mutates: true},
+	{id: 'openLinkPicker', scope: 'details', keys: ['l'], description: 'Link this container to another (--link)', hint: 'link', mutates: true},
+	{id: 'rename', scope: 'details', keys: ['r'], description: 'Rename this container', mutates: true},
 
 	{id: 'back', scope: 'help', keys: ['esc'], description: 'Close the help', hint: 'close'},
 	...navigation('help', {scroll: true}),

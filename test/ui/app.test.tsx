@@ -207,3 +207,22 @@ describe('the help screen', () => {
 		await waitFor(() => expect(app!.store.getState().help.scroll).toBe(0));
 	});
 });
+
+describe('actions from the details view', () => {
+	it('edits the ports of, and renames, the container shown', async () => {
+		app = renderApp(scenario(), {columns: 120, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		app.press('j');
+		await waitFor(() => expect(rowOf(app!.frame(), 'web')).toContain('›'));
+		app.press(KEY.enter);
+		await waitFor(() => expect(app!.frame()).toMatch(/Name\s+\/web/));
+		app.press('p');
+		await waitFor(() => expect(app!.frame()).toContain('Ports of web'));
+		app.press(KEY.esc);
+		await waitFor(() => expect(app!.frame()).toContain('LINKS'));
+		app.press(KEY.enter);
+		await waitFor(() => expect(app!.frame()).toMatch(/Name\s+\/web/));
+		app.press('r');
+		await waitFor(() => expect(app!.frame()).toContain('Rename web (docker rename)'));
+	});
+});
