@@ -8,7 +8,7 @@ import {PortConflictError, RecreateError} from '../engine/recreate/index.js';
 import {aliasProblem, parseLinkArg} from '../model/links.js';
 import {engineFailureText} from './cli-errors.js';
 import type {Command, CommandContext} from './context.js';
-import {splitArgs, usageFailure} from './publish.js';
+import {positionalArgs} from './args.js';
 
 const USAGE = 'Usage:  dnet link RECIPIENT SOURCE[:ALIAS]';
 
@@ -37,20 +37,15 @@ export function linkFailure(ctx: CommandContext, error: unknown): number {
 
 /** `dnet link`: exit 0; 125 for a malformed SOURCE[:ALIAS] or flag; 1 when refused or failed. */
 export const linkCommand: Command = async (args, ctx) => {
-	const parsed = splitArgs(args);
-	if ('error' in parsed) {
-		ctx.stderr.write(usageFailure('link', USAGE, parsed.error));
-		return 125;
-	}
-	if (parsed.help) {
-		ctx.stdout.write(LINK_HELP);
-		return 0;
-	}
-	if (parsed.positional.length !== 2) {
-		ctx.stderr.write(usageFailure('link', USAGE, "'dnet link' requires exactly 2 arguments"));
-		return 1;
-	}
-	const [recipient = '', spec = ''] = parsed.positional;
+	const positional = positionalArgs(args, ctx, {
+		name: 'link',
+		usage: USAGE,
+		help: LINK_HELP,
+		accepts: (n) => n === 2,
+		countMessage: "'dnet link' requires exactly 2 arguments",
+	});
+	if (typeof positional === 'number') return positional;
+	const [recipient = '', spec = ''] = positional;
 	const link = parseLinkArg(spec);
 	const syntax = link === null ? `bad format for links: ${spec}` : aliasProblem(link.alias, []);
 	if (link === null || syntax !== null) {

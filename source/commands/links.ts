@@ -8,7 +8,7 @@ import type {ContainerDetails} from '../model/container.js';
 import {formatEdge, linkGraph, type LinkEdge} from '../model/links.js';
 import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
 import type {Command} from './context.js';
-import {usageFailure} from './publish.js';
+import {usageFailure} from './args.js';
 
 const USAGE = 'Usage:  dnet links [CONTAINER] [--json]';
 

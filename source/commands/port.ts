@@ -5,7 +5,8 @@
 import {EngineError} from '../engine/engine.js';
 import {formatPortList, formatPortLookup, PortSpecError} from '../model/ports/index.js';
 import type {Command} from './context.js';
-import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
+import {splitArgs} from './args.js';
+import {engineFailureText} from './cli-errors.js';
 
 const USAGE = 'Usage:  dnet port CONTAINER [PRIVATE_PORT[/PROTO]]';
 
@@ -16,22 +17,6 @@ function usageFailure(message: string): string {
 	return `${message}\n\n${USAGE}\n\nRun 'dnet port --help' for more information\n`;
 }
 
-/** Splits the arguments as cobra/pflag would for a command without flags of its own. */
-function parseArgs(args: string[]): {positional: string[]; help: boolean} | {error: string} {
-	const positional: string[] = [];
-	let help = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] as string;
-		if (arg === '--') {
-			positional.push(...args.slice(i + 1));
-			break;
-		}
-		if (arg === '--help' || arg === '-h') help = true;
-		else if (arg.startsWith('-') && arg !== '-') return {error: unknownFlagMessage(arg)};
-		else positional.push(arg);
-	}
-	return {positional, help};
-}
 
 /**
  * `dnet port`: lists a container's published ports (`5000/tcp -> 0.0.0.0:32768`) or the host
@@ -39,7 +24,7 @@ function parseArgs(args: string[]): {positional: string[]; help: boolean} | {err
  * for an unknown flag.
  */
 export const portCommand: Command = async (args, ctx) => {
-	const parsed = parseArgs(args);
+	const parsed = splitArgs(args);
 	if ('error' in parsed) {
 		ctx.stderr.write(usageFailure(parsed.error));
 		return 125;

@@ -6,8 +6,9 @@ import {EngineError, type Engine} from '../engine/engine.js';
 import {PortConflictError, recreate, RecreateError, type NewContainerSpec} from '../engine/recreate/index.js';
 import type {ContainerDetails} from '../model/container.js';
 import {buildPortConfig, formatPortList, PortSpecError} from '../model/ports/index.js';
-import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
+import {engineFailureText} from './cli-errors.js';
 import type {Command, CommandContext} from './context.js';
+import {positionalArgs} from './args.js';
 
 const USAGE = 'Usage:  dnet publish CONTAINER [IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]...';
 
@@ -18,28 +19,6 @@ Publish container ports on the host (docker -p syntax), replacing the bindings o
 The container is recreated with the rest of its configuration unchanged; on any failure the
 original container is put back.
 `;
-
-/** Arguments split as cobra/pflag would for a command without flags of its own. */
-export function splitArgs(args: string[]): {positional: string[]; help: boolean} | {error: string} {
-	const positional: string[] = [];
-	let help = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] as string;
-		if (arg === '--') {
-			positional.push(...args.slice(i + 1));
-			break;
-		}
-		if (arg === '--help' || arg === '-h') help = true;
-		else if (arg.startsWith('-') && arg !== '-') return {error: unknownFlagMessage(arg)};
-		else positional.push(arg);
-	}
-	return {positional, help};
-}
-
-/** `dnet: <message>`, the usage line and a `--help` hint (docker's shape of a usage error). */
-export function usageFailure(command: string, usage: string, message: string): string {
-	return `dnet: ${message}\n\n${usage}\n\nRun 'dnet ${command} --help' for more information\n`;
-}
 
 /** What a port binding change looks like: the bindings now, for `docker port`-style lines. */
 function bindingLines(d: ContainerDetails): string[] {
@@ -90,20 +69,15 @@ export async function applyPortEdit(
  * other ports keep theirs. Exit 0, or 1 when the engine or the transaction fails.
  */
 export const publishCommand: Command = async (args, ctx) => {
-	const parsed = splitArgs(args);
-	if ('error' in parsed) {
-		ctx.stderr.write(usageFailure('publish', USAGE, parsed.error));
-		return 125;
-	}
-	if (parsed.help) {
-		ctx.stdout.write(PUBLISH_HELP);
-		return 0;
-	}
-	const [container, ...specs] = parsed.positional;
-	if (container === undefined || specs.length === 0) {
-		ctx.stderr.write(usageFailure('publish', USAGE, "'dnet publish' requires at least 2 arguments"));
-		return 1;
-	}
+	const positional = positionalArgs(args, ctx, {
+		name: 'publish',
+		usage: USAGE,
+		help: PUBLISH_HELP,
+		accepts: (n) => n >= 2,
+		countMessage: "'dnet publish' requires at least 2 arguments",
+	});
+	if (typeof positional === 'number') return positional;
+	const [container = '', ...specs] = positional;
 	let wanted;
 	try {
 		wanted = buildPortConfig({publish: specs, expose: [], publishAll: false});

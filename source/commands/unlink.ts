@@ -4,7 +4,7 @@
 import {removeLink} from '../engine/links.js';
 import type {Command} from './context.js';
 import {linkFailure} from './link.js';
-import {splitArgs, usageFailure} from './publish.js';
+import {positionalArgs} from './args.js';
 
 const USAGE = 'Usage:  dnet unlink RECIPIENT ALIAS';
 
@@ -17,20 +17,15 @@ unchanged; on any failure the original container is put back.
 
 /** `dnet unlink`: exit 0; 125 for a bad flag; 1 when there is no such link or the transaction failed. */
 export const unlinkCommand: Command = async (args, ctx) => {
-	const parsed = splitArgs(args);
-	if ('error' in parsed) {
-		ctx.stderr.write(usageFailure('unlink', USAGE, parsed.error));
-		return 125;
-	}
-	if (parsed.help) {
-		ctx.stdout.write(UNLINK_HELP);
-		return 0;
-	}
-	if (parsed.positional.length !== 2) {
-		ctx.stderr.write(usageFailure('unlink', USAGE, "'dnet unlink' requires exactly 2 arguments"));
-		return 1;
-	}
-	const [recipient = '', alias = ''] = parsed.positional;
+	const positional = positionalArgs(args, ctx, {
+		name: 'unlink',
+		usage: USAGE,
+		help: UNLINK_HELP,
+		accepts: (n) => n === 2,
+		countMessage: "'dnet unlink' requires exactly 2 arguments",
+	});
+	if (typeof positional === 'number') return positional;
+	const [recipient = '', alias = ''] = positional;
 	try {
 		const {source, result} = await removeLink(ctx.engine(), recipient, alias);
 		for (const w of result.warnings) ctx.stderr.write(`dnet: warning: ${w}\n`);

@@ -7,7 +7,8 @@ import type {ContainerDetails} from '../model/container.js';
 import {parseUint16} from '../model/ports/index.js';
 import {engineFailureText} from './cli-errors.js';
 import type {Command} from './context.js';
-import {applyPortEdit, splitArgs, usageFailure} from './publish.js';
+import {positionalArgs} from './args.js';
+import {applyPortEdit} from './publish.js';
 
 const USAGE = 'Usage:  dnet unpublish CONTAINER PRIVATE_PORT[/PROTO]...';
 
@@ -34,20 +35,15 @@ function portKey(arg: string): {key: string} | {error: string} {
  * ports stay exposed; with `-P` they get a random host port again). Exit 0, or 1 on a failure.
  */
 export const unpublishCommand: Command = async (args, ctx) => {
-	const parsed = splitArgs(args);
-	if ('error' in parsed) {
-		ctx.stderr.write(usageFailure('unpublish', USAGE, parsed.error));
-		return 125;
-	}
-	if (parsed.help) {
-		ctx.stdout.write(UNPUBLISH_HELP);
-		return 0;
-	}
-	const [container, ...ports] = parsed.positional;
-	if (container === undefined || ports.length === 0) {
-		ctx.stderr.write(usageFailure('unpublish', USAGE, "'dnet unpublish' requires at least 2 arguments"));
-		return 1;
-	}
+	const positional = positionalArgs(args, ctx, {
+		name: 'unpublish',
+		usage: USAGE,
+		help: UNPUBLISH_HELP,
+		accepts: (n) => n >= 2,
+		countMessage: "'dnet unpublish' requires at least 2 arguments",
+	});
+	if (typeof positional === 'number') return positional;
+	const [container = '', ...ports] = positional;
 	const keys: string[] = [];
 	for (const arg of ports) {
 		const k = portKey(arg);
