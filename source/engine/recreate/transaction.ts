@@ -77,6 +77,20 @@ export class RecreateError extends Error {
 }
 
 const isNotFound = (e: unknown): boolean => e instanceof EngineError && e.kind === 'not-found';
+
+/** Polls until the container is gone (true), or `timeoutMs` passed (false). */
+async function waitUntilGone(engine: Engine, id: string, timeoutMs = 15_000): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			await engine.inspectContainerRaw(id);
+		} catch (error) {
+			if (isNotFound(error)) return true;
+		}
+		if (Date.now() > deadline) return false;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Creates a container from `spec`-like parts: create, then connect the extra networks. */
@@ -218,7 +232,18 @@ async function rollback(
 		}
 	}
 	let target = t.old.Id;
-	if (t.done.renamed) {
+	if (t.done.renamed && t.done.stopped && t.old.HostConfig.AutoRemove === true) {
+		// The engine removes a stopped --rm original on its own, a moment later: renaming it back
+		// would race that removal. Wait until it is gone, then make it again from its configuration.
+		const gone = await waitUntilGone(engine, t.old.Id);
+		if (!gone) failures.push(`the --rm original ${t.backup} was not removed by the engine in time`);
+		try {
+			target = await createWithNetworks(engine, t.name, t.old, null, {}, t.options);
+		} catch (again) {
+			failures.push(`re-create the --rm original: ${message(again)}`);
+			return failures;
+		}
+	} else if (t.done.renamed) {
 		try {
 			await engine.renameContainer(t.old.Id, t.name);
 		} catch (error) {
