@@ -69,7 +69,7 @@ export type PortMap = Record<string, HostBinding[] | null>;
 /** What `GET /containers/{id}/json` says, in dnet's types: the details view and recreate use it. */
 export interface ContainerDetails {
 	id: string;
-	/** As `docker inspect -f '{{.Name}}'` prints it: with the leading slash (`/web`). */
+	/** The name without the leading slash (`web`); `inspectName` gives the `/web` of `docker inspect`. */
 	name: string;
 	image: string;
 	imageId: string;
@@ -109,4 +109,14 @@ export interface EngineInfo {
 	apiVersion: string;
 	os: string;
 	arch: string;
+}
+
+/** A name as `docker inspect -f '{{.Name}}'` prints it: with the leading slash (`web` → `/web`). */
+export function inspectName(name: string): string {
+	return name.startsWith('/') ? name : `/${name}`;
+}
+
+/** A container name as a user may type it (`/web`, the form the engine shows in links) without the slash. */
+export function withoutLeadingSlash(name: string): string {
+	return name.startsWith('/') ? name.slice(1) : name;
 }

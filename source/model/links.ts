@@ -8,7 +8,7 @@
  * moby (`'moby-28'`: tcp ports sort before all others; two contiguous ports of one protocol make a
  * range).
  */
-import type {ContainerDetails, ContainerSummary, Link} from './container.js';
+import {withoutLeadingSlash, type ContainerDetails, type ContainerSummary, type Link} from './container.js';
 
 /** Which generation of moby's link env rules to follow. */
 export type LinkEnvStyle = 'moby-20' | 'moby-28';
@@ -185,7 +185,7 @@ export function aliasProblem(alias: string, existing: Link[]): string | null {
 export function parseLinkArg(value: string): Link | null {
 	const parts = value.split(':');
 	if (parts.length > 2) return null;
-	const source = (parts[0] ?? '').replace(/^\//, '');
+	const source = withoutLeadingSlash(parts[0] ?? '');
 	const alias = parts[1] ?? source;
 	return source && alias ? {source, alias} : null;
 }
@@ -211,10 +211,9 @@ export function linkGraph(containers: ContainerSummary[], details: ContainerDeta
 	const held = new Map<string, Link[]>();
 	for (const c of containers) held.set(c.name, [...c.links]);
 	for (const d of details) {
-		const name = d.name.replace(/^\//, '');
-		const list = held.get(name) ?? [];
+		const list = held.get(d.name) ?? [];
 		for (const l of d.links) if (!list.some((x) => x.alias === l.alias && x.source === l.source)) list.push(l);
-		held.set(name, list);
+		held.set(d.name, list);
 	}
 	const edges: LinkEdge[] = [];
 	for (const [recipient, links] of held) {

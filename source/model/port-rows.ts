@@ -6,6 +6,7 @@
 import type {HostBinding, PortMap} from './container.js';
 import {
 	buildPortConfig,
+	formatPortList,
 	naturalLess,
 	parsePortSpec,
 	PortSpecError,
@@ -86,18 +87,20 @@ export function portConfigOf(specs: readonly string[], publishAll: boolean): Eng
 	return buildPortConfig({publish: specs, expose: [], publishAll});
 }
 
-/** `docker port`-style lines of requested bindings: `5000/tcp -> 127.0.0.1:8080` (`:random` when unset). */
+/**
+ * `docker port`-style lines of requested bindings (`formatPortList`): `5000/tcp -> 127.0.0.1:8080`,
+ * an unset host IP as `0.0.0.0` and an unset host port as `random`.
+ */
 export function requestedLines(bindings: Record<string, ReadonlyArray<HostBinding | EngineBinding> | null>): string[] {
-	const out: string[] = [];
+	const ports: PortMap = {};
 	for (const [key, list] of Object.entries(bindings)) {
-		for (const b of list ?? []) {
+		ports[key] = (list ?? []).map((b) => {
 			const ip = 'hostIp' in b ? b.hostIp : b.HostIp;
 			const port = 'hostPort' in b ? b.hostPort : b.HostPort;
-			const host = ip === '' ? '0.0.0.0' : ip.includes(':') ? `[${ip}]` : ip;
-			out.push(`${key} -> ${host}:${port === '' ? 'random' : port}`);
-		}
+			return {hostIp: ip === '' ? '0.0.0.0' : ip, hostPort: port === '' ? 'random' : port};
+		});
 	}
-	return out.sort((a, b) => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0));
+	return formatPortList(ports);
 }
 
 /** Splits a typed command line into words, honouring single and double quotes (no expansion). */
