@@ -1,7 +1,8 @@
 /**
  * The narrow interface through which everything in dnet talks to a Docker Engine. The only
- * implementation that talks to a real engine is `DockerEngine` (dockerode); UI component tests may
- * use a fake behind this same interface.
+ * implementation that talks to a real engine is `DockerEngine` (dockerode); store and UI tests use
+ * one in-memory fake behind this same interface. Every method is required. Names leave the engine
+ * without the leading slash (`web`).
  */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
@@ -98,9 +99,9 @@ export interface Engine {
 	info(): Promise<EngineInfo>;
 	/** `GET /containers/json`, `all` as `docker ps -a`. */
 	listContainers(all: boolean): Promise<ContainerSummary[]>;
-	/** `GET /containers/{id}/json`. */
+	/** `GET /containers/{id}/json`, mapped (the name without its slash). */
 	inspectContainer(idOrName: string): Promise<ContainerDetails>;
-	/** The raw inspect JSON, for recreate and compatibility tests. */
+	/** The raw inspect JSON (`Name` keeps its slash), for recreate and compatibility tests. */
 	inspectContainerRaw(idOrName: string): Promise<Record<string, unknown>>;
 	/** `POST /containers/create`; returns the new id. */
 	createContainer(name: string | null, body: CreateBody): Promise<string>;
@@ -110,30 +111,23 @@ export interface Engine {
 	restartContainer(idOrName: string, timeoutSeconds?: number): Promise<void>;
 	removeContainer(idOrName: string, options?: RemoveOptions): Promise<void>;
 	renameContainer(idOrName: string, newName: string): Promise<void>;
-	/**
-	 * `POST /networks/{network}/connect`: attaches a (created or running) container to a network.
-	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
-	 */
-	connectNetwork?(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
-	/**
-	 * `GET /images/json`: local images, newest first (untagged ones included with no tags).
-	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
-	 */
-	listImages?(): Promise<ImageSummary[]>;
+	/** `POST /networks/{network}/connect`: attaches a (created or running) container to a network. */
+	connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
+	/** `GET /images/json`: local images, newest first (untagged ones included with no tags). */
+	listImages(): Promise<ImageSummary[]>;
 	/**
 	 * `GET /networks` then `GET /networks/{id}` for each (the list omits the containers): every
 	 * network with its pools and attached containers (with their aliases), sorted by name.
-	 * Optional only so that partial test fakes need not stub it; `DockerEngine` implements it.
 	 */
-	listNetworks?(): Promise<NetworkInfo[]>;
-	/** `GET /networks/{id}`: one network, as `listNetworks` gives it. Optional as above. */
-	inspectNetwork?(nameOrId: string): Promise<NetworkInfo>;
-	/** `POST /networks/create` (bridge driver, duplicate names refused); returns the id. Optional as above. */
-	createNetwork?(name: string, options?: NetworkCreateOptions): Promise<string>;
-	/** `DELETE /networks/{id}`. Optional as above. */
-	removeNetwork?(nameOrId: string): Promise<void>;
-	/** `POST /networks/{network}/disconnect`, as `docker network disconnect [-f]`. Optional as above. */
-	disconnectNetwork?(network: string, container: string, force?: boolean): Promise<void>;
+	listNetworks(): Promise<NetworkInfo[]>;
+	/** `GET /networks/{id}`: one network, as `listNetworks` gives it. */
+	inspectNetwork(nameOrId: string): Promise<NetworkInfo>;
+	/** `POST /networks/create` (bridge driver, duplicate names refused); returns the id. */
+	createNetwork(name: string, options?: NetworkCreateOptions): Promise<string>;
+	/** `DELETE /networks/{id}`. */
+	removeNetwork(nameOrId: string): Promise<void>;
+	/** `POST /networks/{network}/disconnect`, as `docker network disconnect [-f]`. */
+	disconnectNetwork(network: string, container: string, force?: boolean): Promise<void>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */

@@ -2,15 +2,16 @@
  * Maps Engine API JSON into dnet's own types, once, at the boundary. Nothing past this file sees
  * the API's shapes; anything the engine left out becomes an empty value rather than `undefined`.
  */
-import type {
-	ContainerDetails,
-	ContainerPort,
-	ContainerSummary,
-	HostBinding,
-	Link,
-	NetworkAttachment,
-	PortMap,
-	Protocol,
+import {
+	withoutLeadingSlash,
+	type ContainerDetails,
+	type ContainerPort,
+	type ContainerSummary,
+	type HostBinding,
+	type Link,
+	type NetworkAttachment,
+	type PortMap,
+	type Protocol,
 } from '../model/container.js';
 import {sanitize} from '../model/sanitize.js';
 
@@ -138,7 +139,7 @@ export function mapContainerDetails(raw: unknown): ContainerDetails {
 		.sort((a, b) => a.alias.localeCompare(b.alias));
 	return {
 		id: str(c['Id']),
-		name: str(c['Name']),
+		name: withoutLeadingSlash(str(c['Name'])),
 		image: str(config['Image']),
 		imageId: str(c['Image']),
 		command: [str(c['Path']), ...args].filter((s) => s !== '').join(' '),

@@ -5,6 +5,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {DockerEngine} from '../../source/engine/docker-engine.js';
 import {EngineError, type EngineEvent} from '../../source/engine/engine.js';
+import {inspectName} from '../../source/model/container.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
 
@@ -203,8 +204,8 @@ describe('inspectContainer', () => {
 			inspectJson(web),
 			dockerOk(['inspect', '-f', '{{.Name}}', web]),
 		]);
-		expect(details.name).toBe(nameOut.trim());
-		expect(details.name).toBe(`/${web}`);
+		expect(inspectName(details.name)).toBe(nameOut.trim());
+		expect(details.name).toBe(web);
 		expect(details.id).toBe(raw['Id']);
 		expect(details.image).toBe('dnet/webapp');
 		expect(details.imageId).toBe(raw['Image']);
@@ -255,8 +256,8 @@ describe('inspectContainer', () => {
 
 	it('by id and by id prefix', async () => {
 		const id = (await dockerOk(['inspect', '-f', '{{.Id}}', made])).trim();
-		expect((await engine.inspectContainer(id)).name).toBe(`/${made}`);
-		expect((await engine.inspectContainer(id.slice(0, 12))).name).toBe(`/${made}`);
+		expect((await engine.inspectContainer(id)).name).toBe(made);
+		expect((await engine.inspectContainer(id.slice(0, 12))).name).toBe(made);
 	});
 
 	it('inspectContainerRaw is the JSON docker inspect prints', async () => {
