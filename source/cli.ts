@@ -80,11 +80,11 @@ async function runCommand(load: () => Promise<Command>, args: string[], options:
  * to decode a data: URL; without `fetch` it decodes the same bytes synchronously. Hiding `fetch`
  * for the duration of the import saves that (~40 ms and its garbage at start-up); dnet never uses it.
  */
-async function importUi(): Promise<typeof import('./ui/tui.js')> {
+async function importUi(): Promise<typeof import('./app/view/tui.js')> {
 	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
 	if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
 	try {
-		return await import('./ui/tui.js');
+		return await import('./app/view/tui.js');
 	} finally {
 		if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
 	}

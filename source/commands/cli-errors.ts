@@ -2,16 +2,7 @@
  * Words and shapes of the docker CLI's own error output (cobra/pflag), reused by dnet's
  * docker-compatible commands so that `dnet port` and `dnet run` fail the way `docker` does.
  */
-import {EngineError} from '../engine/engine.js';
-import type {Output} from './context.js';
-
-/** A usage problem: printed as `dnet: <message>`, the usage line and a `--help` hint. */
-export class UsageError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'UsageError';
-	}
-}
+import type {EngineError} from '../engine/engine.js';
 
 /** pflag's message for an unknown flag argument (`--foo`, `-x`). */
 export function unknownFlagMessage(arg: string): string {
@@ -26,11 +17,4 @@ export function unknownFlagMessage(arg: string): string {
 export function engineFailureText(error: EngineError): string {
 	if (error.statusCode !== undefined && error.kind !== 'api-too-old') return `Error response from daemon: ${error.message}`;
 	return error.hint ? `${error.message} (${error.hint})` : error.message;
-}
-
-/** Writes an unexpected failure as one line; returns the exit status `code`. */
-export function writeFailure(stderr: Output, error: unknown, code: number, prefix = ''): number {
-	if (error instanceof EngineError) stderr.write(`${prefix}${engineFailureText(error)}\n`);
-	else stderr.write(`${prefix}${error instanceof Error ? error.message : String(error)}\n`);
-	return code;
 }

@@ -3,8 +3,8 @@
  * printing what it will see (the env vars and the /etc/hosts lines the engine will produce).
  */
 import {EngineError} from '../engine/engine.js';
-import {addLink, LinkError, type LinkPreview} from '../engine/links.js';
-import {PortConflictError, RecreateError} from '../engine/recreate/index.js';
+import {addLink, LinkError, type LinkPreview} from '../operations/links.js';
+import {PortConflictError, RecreateError} from '../operations/recreate/index.js';
 import {aliasProblem, parseLinkArg} from '../model/links.js';
 import {engineFailureText} from './cli-errors.js';
 import type {Command, CommandContext} from './context.js';

@@ -3,9 +3,9 @@
  * ones flagged (source missing, stopped, or not on the default bridge); with CONTAINER, the links
  * it holds and the links to it.
  */
-import {EngineError, type Engine} from '../engine/engine.js';
-import type {ContainerDetails} from '../model/container.js';
-import {formatEdge, linkGraph, type LinkEdge} from '../model/links.js';
+import {EngineError} from '../engine/engine.js';
+import {formatEdge, type LinkEdge} from '../model/links.js';
+import {allLinks} from '../operations/links.js';
 import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
 import type {Command} from './context.js';
 import {usageFailure} from './args.js';
@@ -33,21 +33,6 @@ export interface LinkJson {
 	problems: string[];
 }
 
-/** Every link on the engine (inspecting each container: the list API misses links to removed sources). */
-export async function allLinks(engine: Engine): Promise<LinkEdge[]> {
-	const containers = await engine.listContainers(true);
-	const details: ContainerDetails[] = [];
-	for (const c of containers) {
-		try {
-			details.push(await engine.inspectContainer(c.id));
-		} catch (error) {
-			// Removed since the list.
-			if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
-		}
-	}
-	return linkGraph(containers, details);
-}
-
 /** `dnet links`: exit 0, 1 when the engine fails or CONTAINER does not exist, 125 on a bad flag. */
 export const linksCommand: Command = async (args, ctx) => {
 	let json = false;
@@ -72,7 +57,7 @@ export const linksCommand: Command = async (args, ctx) => {
 		const engine = ctx.engine();
 		edges = await allLinks(engine);
 		if (container !== undefined) {
-			const name = (await engine.inspectContainer(container)).name.replace(/^\//, '');
+			const {name} = await engine.inspectContainer(container);
 			edges = edges.filter((e) => e.recipient === name || e.source === name);
 		}
 	} catch (error) {

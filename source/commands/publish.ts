@@ -2,10 +2,11 @@
  * `dnet publish CONTAINER SPEC...`: adds or replaces the host bindings of the container ports the
  * specs name (docker `-p` syntax), through the safe recreate transaction.
  */
-import {EngineError, type Engine} from '../engine/engine.js';
-import {PortConflictError, recreate, RecreateError, type NewContainerSpec} from '../engine/recreate/index.js';
+import {EngineError} from '../engine/engine.js';
 import type {ContainerDetails} from '../model/container.js';
-import {buildPortConfig, formatPortList, PortSpecError} from '../model/ports/index.js';
+import {buildPortConfig, PortSpecError} from '../model/ports/index.js';
+import {changePorts, publishesNothingNew, type PortChange} from '../operations/ports.js';
+import {PortConflictError, RecreateError} from '../operations/recreate/index.js';
 import {engineFailureText} from './cli-errors.js';
 import type {Command, CommandContext} from './context.js';
 import {positionalArgs} from './args.js';
@@ -20,42 +21,32 @@ The container is recreated with the rest of its configuration unchanged; on any 
 original container is put back.
 `;
 
-/** What a port binding change looks like: the bindings now, for `docker port`-style lines. */
-function bindingLines(d: ContainerDetails): string[] {
-	return formatPortList(d.state.running ? d.ports : d.portBindings);
-}
-
-/** Prints `- old` / `+ new` / `  kept` binding lines and the new id. */
-function writeChange(ctx: CommandContext, name: string, before: ContainerDetails, after: ContainerDetails): void {
-	const old = bindingLines(before);
-	const now = bindingLines(after);
-	const lines = [
-		...old.filter((l) => !now.includes(l)).map((l) => `- ${l}`),
-		...now.map((l) => (old.includes(l) ? `  ${l}` : `+ ${l}`)),
-	];
-	if (lines.length > 0) ctx.stdout.write(`${lines.join('\n')}\n`);
-	ctx.stdout.write(`${name} recreated: ${after.id}\n`);
+/** The container to change, or exit status 1 (the engine's words printed) when it cannot be inspected. */
+export async function inspectOrFail(ctx: CommandContext, container: string): Promise<ContainerDetails | number> {
+	try {
+		return await ctx.engine().inspectContainer(container);
+	} catch (error) {
+		if (!(error instanceof EngineError)) throw error;
+		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
+		return 1;
+	}
 }
 
 /**
- * Runs the transaction with `edit` and reports it; shared by publish and unpublish.
+ * Runs the port change on the inspected container and reports it (warnings, relinked containers,
+ * `- old` / `+ new` / `  kept` binding lines, the new id); shared by publish and unpublish.
  * @returns the exit status (0, or 1 on any failure: the original is then intact or reported).
  */
-export async function applyPortEdit(
-	ctx: CommandContext,
-	engine: Engine,
-	before: ContainerDetails,
-	edit: (spec: NewContainerSpec) => void,
-): Promise<number> {
-	const name = before.name.replace(/^\//, '');
+export async function reportPortChange(ctx: CommandContext, before: ContainerDetails, change: PortChange): Promise<number> {
 	try {
-		const result = await recreate(engine, before.id, edit, ctx.faults ? {faults: ctx.faults} : {});
+		const {result, after, diff} = await changePorts(ctx.engine(), before.id, change, ctx.faults ? {faults: ctx.faults} : {});
 		for (const w of result.warnings) ctx.stderr.write(`dnet: warning: ${w}\n`);
 		if (result.relinked.length > 0) ctx.stdout.write(`relinked: ${result.relinked.join(', ')}\n`);
-		writeChange(ctx, name, before, await engine.inspectContainer(result.newId));
+		if (diff.length > 0) ctx.stdout.write(`${diff.join('\n')}\n`);
+		ctx.stdout.write(`${before.name} recreated: ${after.id}\n`);
 		return 0;
 	} catch (error) {
-		if (error instanceof PortConflictError) ctx.stderr.write(`dnet: cannot publish on ${name}: ${error.message}\n`);
+		if (error instanceof PortConflictError) ctx.stderr.write(`dnet: cannot publish on ${before.name}: ${error.message}\n`);
 		else if (error instanceof RecreateError) ctx.stderr.write(`dnet: ${error.message}\n`);
 		else if (error instanceof EngineError) ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
 		else throw error;
@@ -86,29 +77,11 @@ export const publishCommand: Command = async (args, ctx) => {
 		ctx.stderr.write(`dnet: ${error.message}\n`);
 		return 125;
 	}
-	let before: ContainerDetails;
-	try {
-		before = await ctx.engine().inspectContainer(container);
-	} catch (error) {
-		if (!(error instanceof EngineError)) throw error;
-		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
-		return 1;
-	}
-	const same = Object.entries(wanted.PortBindings).every(
-		([key, list]) => JSON.stringify(before.portBindings[key] ?? null) === JSON.stringify(list.map((b) => ({hostIp: b.HostIp, hostPort: b.HostPort}))),
-	);
-	if (same) {
-		ctx.stdout.write(`${before.name.replace(/^\//, '')}: nothing to change\n`);
+	const before = await inspectOrFail(ctx, container);
+	if (typeof before === 'number') return before;
+	if (publishesNothingNew(before, wanted.PortBindings)) {
+		ctx.stdout.write(`${before.name}: nothing to change\n`);
 		return 0;
 	}
-	return applyPortEdit(ctx, ctx.engine(), before, (spec) => {
-		const bindings = {...(spec.hostConfig.PortBindings ?? {})};
-		const exposed = {...(spec.config.ExposedPorts ?? {})};
-		for (const [key, list] of Object.entries(wanted.PortBindings)) {
-			bindings[key] = list;
-			exposed[key] = {};
-		}
-		spec.hostConfig.PortBindings = bindings;
-		spec.config.ExposedPorts = exposed;
-	});
+	return reportPortChange(ctx, before, {kind: 'publish', bindings: wanted.PortBindings});
 };

@@ -5,6 +5,7 @@
 import {EngineError} from '../engine/engine.js';
 import {parseRunArgs, RUN_FLAGS} from '../model/run-args.js';
 import {buildCreateBody, RunSpecError, type RunCreateBody, type RunSpec} from '../model/run-spec.js';
+import {createAndStart, CreateError} from '../operations/create.js';
 import type {Command, CommandContext} from './context.js';
 import {engineFailureText} from './cli-errors.js';
 
@@ -20,33 +21,18 @@ Options: ${RUN_FLAGS}
 /** Exit status of `docker run` for invalid input and engine failures. */
 const FAILED = 125;
 
-async function createAndStart(spec: RunSpec, body: RunCreateBody, ctx: CommandContext): Promise<number> {
-	const engine = ctx.engine();
-	let id: string;
+/** Creates and starts; prints the id, or the engine's error (and a failed cleanup) and returns 125. */
+async function run(spec: RunSpec, ctx: CommandContext): Promise<number> {
 	try {
-		id = await engine.createContainer(spec.name === '' ? null : spec.name, {...body});
+		const {id} = await createAndStart(ctx.engine(), spec);
+		ctx.stdout.write(`${id}\n`);
+		return 0;
 	} catch (error) {
-		if (!(error instanceof EngineError)) throw error;
-		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
+		if (!(error instanceof CreateError)) throw error;
+		if (!(error.cause instanceof EngineError)) throw error.cause;
+		ctx.stderr.write(`dnet: ${engineFailureText(error.cause)}${error.cleanup ? `\ndnet: ${error.cleanup}` : ''}\n`);
 		return FAILED;
 	}
-	try {
-		await engine.startContainer(id);
-	} catch (error) {
-		if (!(error instanceof EngineError)) throw error;
-		// Leave nothing behind: a container that could not start is removed (docker run keeps it).
-		let cleanup = '';
-		try {
-			await engine.removeContainer(id, {force: true, volumes: true});
-		} catch (removeError) {
-			const text = removeError instanceof EngineError ? removeError.message : String(removeError);
-			if (!(removeError instanceof EngineError && removeError.kind === 'not-found')) cleanup = `\ndnet: could not remove ${id.slice(0, 12)}: ${text}`;
-		}
-		ctx.stderr.write(`dnet: ${engineFailureText(error)}${cleanup}\n`);
-		return FAILED;
-	}
-	ctx.stdout.write(`${id}\n`);
-	return 0;
 }
 
 /**
@@ -75,7 +61,7 @@ export const runCommand: Command = async (args, ctx) => {
 		return 0;
 	}
 	try {
-		return await createAndStart(spec, body, ctx);
+		return await run(spec, ctx);
 	} catch (error) {
 		if (!(error instanceof EngineError)) throw error;
 		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);

@@ -1,7 +1,7 @@
 /**
  * `dnet unlink RECIPIENT ALIAS`: removes a legacy link by recreating the recipient.
  */
-import {removeLink} from '../engine/links.js';
+import {removeLink} from '../operations/links.js';
 import type {Command} from './context.js';
 import {linkFailure} from './link.js';
 import {positionalArgs} from './args.js';

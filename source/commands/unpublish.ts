@@ -2,13 +2,11 @@
  * `dnet unpublish CONTAINER PORT[/PROTO]...`: removes the host bindings of container ports,
  * through the safe recreate transaction.
  */
-import {EngineError} from '../engine/engine.js';
-import type {ContainerDetails} from '../model/container.js';
 import {parseUint16} from '../model/ports/index.js';
-import {engineFailureText} from './cli-errors.js';
+import {unboundPorts} from '../operations/ports.js';
 import type {Command} from './context.js';
 import {positionalArgs} from './args.js';
-import {applyPortEdit} from './publish.js';
+import {inspectOrFail, reportPortChange} from './publish.js';
 
 const USAGE = 'Usage:  dnet unpublish CONTAINER PRIVATE_PORT[/PROTO]...';
 
@@ -53,23 +51,13 @@ export const unpublishCommand: Command = async (args, ctx) => {
 		}
 		keys.push(k.key);
 	}
-	let before: ContainerDetails;
-	try {
-		before = await ctx.engine().inspectContainer(container);
-	} catch (error) {
-		if (!(error instanceof EngineError)) throw error;
-		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
-		return 1;
-	}
-	const missing = keys.filter((k) => (before.portBindings[k] ?? []).length === 0);
+	const before = await inspectOrFail(ctx, container);
+	if (typeof before === 'number') return before;
+	const missing = unboundPorts(before, keys);
 	if (missing.length > 0) {
 		const viaAll = before.publishAllPorts ? ' (ports published by -P cannot be unpublished one by one)' : '';
 		ctx.stderr.write(`dnet: No public port '${missing.join("', '")}' published with -p for ${container}${viaAll}\n`);
 		return 1;
 	}
-	return applyPortEdit(ctx, ctx.engine(), before, (spec) => {
-		const bindings = {...(spec.hostConfig.PortBindings ?? {})};
-		for (const k of keys) delete bindings[k];
-		spec.hostConfig.PortBindings = bindings;
-	});
+	return reportPortChange(ctx, before, {kind: 'unpublish', ports: keys});
 };

@@ -8,7 +8,7 @@ import {linkCommand} from '../../source/commands/link.js';
 import {linksCommand, type LinkJson} from '../../source/commands/links.js';
 import {unlinkCommand} from '../../source/commands/unlink.js';
 import type {DockerEngine} from '../../source/engine/docker-engine.js';
-import {moveLinkToNetwork} from '../../source/engine/links.js';
+import {moveLinkToNetwork} from '../../source/operations/links.js';
 import {docker, dockerOk, privateEngine, uniqueName} from '../support/engine.js';
 import {removeWithVolumes} from '../engine/recreate-support.js';
 import {recordingContext} from './support.js';

@@ -11,7 +11,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {resolveEndpoint} from '../../source/engine/connection.js';
 import {DockerEngine} from '../../source/engine/docker-engine.js';
-import {findBackups, recreate, RecreateError, restoreBackup} from '../../source/engine/recreate/index.js';
+import {findBackups, recreate, RecreateError, restoreBackup} from '../../source/operations/recreate/index.js';
 import {repoRoot} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 

@@ -14,7 +14,7 @@ import {
 	restoreBackup,
 	RECREATE_STEPS,
 	type RecreateStep,
-} from '../../source/engine/recreate/index.js';
+} from '../../source/operations/recreate/index.js';
 import {docker, dockerOk, privateEngine, uniqueName} from '../support/engine.js';
 import {configOf, diffPaths, freePort, holdPort, inspect, removeWithVolumes} from './recreate-support.js';
 

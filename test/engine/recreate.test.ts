@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {DockerEngine} from '../../source/engine/docker-engine.js';
-import {findBackups, recreate} from '../../source/engine/recreate/index.js';
+import {findBackups, recreate} from '../../source/operations/recreate/index.js';
 import {docker, dockerOk, privateEngine, uniqueName} from '../support/engine.js';
 import {configOf, diffPaths, freePort, inspect, removeWithVolumes} from './recreate-support.js';
 

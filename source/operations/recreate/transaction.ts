@@ -1,5 +1,5 @@
 /**
- * The recreate transaction (DESIGN.md §6): replace a container by one with the same whole
+ * The recreate transaction (ARCHITECTURE.md, "recreate"): replace a container by one with the same whole
  * configuration and only the intended change, and put the original back on any failure.
  *
  * Order: check conflicts → rename old (still running) to its backup name → create new under the
@@ -10,7 +10,8 @@
  * `--rm` container (removed by the engine when it stops) is only stopped when its replacement, which
  * references its volumes, already exists, and that the service is down only for stop + start.
  */
-import {EngineError, type Engine} from '../engine.js';
+import {EngineError, type Engine} from '../../engine/engine.js';
+import {errorText} from '../../model/error-text.js';
 import {applyChange, backupName, createBody, RECREATE_LABELS, specFromContainer, type RecreateChange} from './body.js';
 import {findPortConflicts, PortConflictError} from './conflicts.js';
 import {asRawContainer, isRunning, shortName, type RawContainer} from './raw.js';
@@ -91,7 +92,6 @@ async function waitUntilGone(engine: Engine, id: string, timeoutMs = 15_000): Pr
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Creates a container from `spec`-like parts: create, then connect the extra networks. */
 async function createWithNetworks(
@@ -110,7 +110,6 @@ async function createWithNetworks(
 	onCreated?.(id);
 	await beforeConnect?.();
 	for (const n of spec.extra) {
-		if (!engine.connectNetwork) throw new EngineError('server', `this engine cannot connect ${name} to ${n.name}`);
 		await engine.connectNetwork(n.name, id, n.endpoint);
 	}
 	return id;
@@ -171,7 +170,7 @@ export async function recreate(
 	} catch (error) {
 		if (error instanceof AbandonTransaction) throw error;
 		const failures = await rollback(engine, {old, name, backup, wasRunning, done, options});
-		throw new RecreateError(name, step, error instanceof Error ? error : new Error(message(error)), failures.length === 0, failures, backup);
+		throw new RecreateError(name, step, error instanceof Error ? error : new Error(errorText(error)), failures.length === 0, failures, backup);
 	}
 }
 
@@ -187,7 +186,7 @@ async function finish(
 			await recreate(engine, dependent, () => undefined, {linkRenames: {[t.backup]: t.name}, now: t.options.now});
 			relinked.push(dependent);
 		} catch (error) {
-			warnings.push(`${dependent} still links to ${t.backup} (${message(error)})`);
+			warnings.push(`${dependent} still links to ${t.backup} (${errorText(error)})`);
 		}
 	}
 	if (warnings.length > 0) warnings.push(`backup ${t.backup} kept for the containers that still link to it`);
@@ -196,7 +195,7 @@ async function finish(
 			await engine.removeContainer(t.old.Id, {force: true, volumes: false});
 		} catch (error) {
 			// An --rm container is removed by the engine when it stops.
-			if (!isNotFound(error)) warnings.push(`could not remove the backup ${t.backup}: ${message(error)}`);
+			if (!isNotFound(error)) warnings.push(`could not remove the backup ${t.backup}: ${errorText(error)}`);
 		}
 	}
 	return {name: t.name, oldId: t.old.Id, newId: t.newId, started: t.wasRunning, old: t.old, relinked, warnings};
@@ -228,7 +227,7 @@ async function rollback(
 		try {
 			await engine.removeContainer(t.done.newId, {force: true, volumes: false});
 		} catch (error) {
-			if (!isNotFound(error)) failures.push(`remove the new container: ${message(error)}`);
+			if (!isNotFound(error)) failures.push(`remove the new container: ${errorText(error)}`);
 		}
 	}
 	let target = t.old.Id;
@@ -240,7 +239,7 @@ async function rollback(
 		try {
 			target = await createWithNetworks(engine, t.name, t.old, null, {}, t.options);
 		} catch (again) {
-			failures.push(`re-create the --rm original: ${message(again)}`);
+			failures.push(`re-create the --rm original: ${errorText(again)}`);
 			return failures;
 		}
 	} else if (t.done.renamed) {
@@ -252,11 +251,11 @@ async function rollback(
 				try {
 					target = await createWithNetworks(engine, t.name, t.old, null, {}, t.options);
 				} catch (again) {
-					failures.push(`re-create the --rm original: ${message(again)}`);
+					failures.push(`re-create the --rm original: ${errorText(again)}`);
 					return failures;
 				}
 			} else {
-				failures.push(`rename ${t.backup} back to ${t.name}: ${message(error)}`);
+				failures.push(`rename ${t.backup} back to ${t.name}: ${errorText(error)}`);
 				target = t.backup;
 			}
 		}
@@ -266,7 +265,7 @@ async function rollback(
 			const now = asRawContainer(await engine.inspectContainerRaw(target));
 			if (!isRunning(now)) await engine.startContainer(target);
 		} catch (error) {
-			failures.push(`restart the original: ${message(error)}`);
+			failures.push(`restart the original: ${errorText(error)}`);
 		}
 	}
 	return failures;

@@ -4,7 +4,7 @@
  * the engine gave it, so that nothing the user set is lost.
  */
 import type {EngineBinding} from '../../model/ports/index.js';
-import type {EndpointConfig} from '../engine.js';
+import type {EndpointConfig} from '../../engine/engine.js';
 
 /** A JSON object whose other fields are copied as they are. */
 export type JsonObject = Record<string, unknown>;

@@ -1,11 +1,26 @@
 /**
- * Link operations on a real engine: preview, add and remove a legacy link (through the recreate
- * transaction), and move a link to a user-defined network (DNS alias instead of env vars).
+ * Link operations on an engine: list every link, preview, add and remove a legacy link (through
+ * the recreate transaction), and move a link to a user-defined network (DNS alias instead of env vars).
  */
 import type {ContainerDetails} from '../model/container.js';
-import {aliasProblem, envPrefix, linkEnv, linkEnvStyle, linkHostsLines} from '../model/links.js';
-import {EngineError, type Engine} from './engine.js';
+import {aliasProblem, envPrefix, linkEnv, linkEnvStyle, linkGraph, linkHostsLines, type LinkEdge} from '../model/links.js';
+import {EngineError, type Engine} from '../engine/engine.js';
 import {recreate, type RecreateResult} from './recreate/index.js';
+
+/** Every link on the engine (inspecting each container: the list API misses links to removed sources). */
+export async function allLinks(engine: Engine): Promise<LinkEdge[]> {
+	const containers = await engine.listContainers(true);
+	const details: ContainerDetails[] = [];
+	for (const c of containers) {
+		try {
+			details.push(await engine.inspectContainer(c.id));
+		} catch (error) {
+			// Removed since the list.
+			if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
+		}
+	}
+	return linkGraph(containers, details);
+}
 
 /** A link request refused before anything was changed. */
 export class LinkError extends Error {
@@ -28,7 +43,6 @@ export interface LinkPreview {
 	notes: string[];
 }
 
-const bare = (name: string): string => name.replace(/^\//, '');
 const onBridge = (d: ContainerDetails): boolean => d.networks.some((n) => n.name === 'bridge');
 const envNames = (env: string[]): Set<string> => new Set(env.map((v) => v.split('=')[0] ?? v));
 
@@ -45,16 +59,16 @@ async function inspectOr(engine: Engine, name: string, role: string): Promise<Co
 export function previewFrom(recipient: ContainerDetails, source: ContainerDetails, alias: string, apiVersion: string): LinkPreview {
 	const bridge = source.networks.find((n) => n.name === 'bridge');
 	const own = envNames(recipient.env);
-	const env = linkEnv(alias, {name: bare(source.name), ip: bridge?.ipAddress ?? '', exposedPorts: source.exposedPorts, env: source.env}, bare(recipient.name), linkEnvStyle(apiVersion)).filter(
+	const env = linkEnv(alias, {name: source.name, ip: bridge?.ipAddress ?? '', exposedPorts: source.exposedPorts, env: source.env}, recipient.name, linkEnvStyle(apiVersion)).filter(
 		(v) => !own.has(v.split('=')[0] ?? v),
 	);
 	const hosts = linkHostsLines(alias, {
-		name: bare(source.name),
+		name: source.name,
 		hostname: source.hostname,
 		ip: bridge?.ipAddress ?? '',
 		...(bridge?.ipv6Address ? {ipv6: bridge.ipv6Address} : {}),
 	});
-	return {recipient: bare(recipient.name), source: bare(source.name), alias, env, hosts, notes: []};
+	return {recipient: recipient.name, source: source.name, alias, env, hosts, notes: []};
 }
 
 /**
@@ -64,8 +78,8 @@ export function previewFrom(recipient: ContainerDetails, source: ContainerDetail
 export async function previewLink(engine: Engine, recipientName: string, sourceName: string, alias: string): Promise<LinkPreview> {
 	const recipient = await inspectOr(engine, recipientName, 'recipient');
 	const source = await inspectOr(engine, sourceName, 'source');
-	const r = bare(recipient.name);
-	const s = bare(source.name);
+	const r = recipient.name;
+	const s = source.name;
 	if (recipient.id === source.id) throw new LinkError(`${r} cannot link to itself`);
 	const problem = aliasProblem(alias, recipient.links);
 	if (problem) throw new LinkError(`cannot link ${r} to ${s}: ${problem}`);
@@ -104,7 +118,7 @@ async function heldLink(engine: Engine, recipientName: string, alias: string): P
 	const link = recipient.links.find((l) => l.alias === alias);
 	if (!link) {
 		const held = recipient.links.map((l) => l.alias).join(', ');
-		throw new LinkError(`${bare(recipient.name)} has no link named ${alias}${held ? ` (its links: ${held})` : ''}`);
+		throw new LinkError(`${recipient.name} has no link named ${alias}${held ? ` (its links: ${held})` : ''}`);
 	}
 	return {recipient, source: link.source};
 }
@@ -150,38 +164,34 @@ export interface LinkMove {
  */
 export async function moveLinkToNetwork(engine: Engine, recipientName: string, alias: string, network: string): Promise<LinkMove> {
 	const {recipient, source: sourceName} = await heldLink(engine, recipientName, alias);
-	const {inspectNetwork, createNetwork, connectNetwork, disconnectNetwork, removeNetwork} = engine;
-	if (!inspectNetwork || !createNetwork || !connectNetwork || !disconnectNetwork || !removeNetwork) {
-		throw new LinkError('this engine cannot manage networks');
-	}
 	if (['bridge', 'host', 'none', 'default'].includes(network)) throw new LinkError(`${network} is not a user-defined network`);
 	const source = await inspectOr(engine, sourceName, 'source');
-	const r = bare(recipient.name);
-	const s = bare(source.name);
+	const r = recipient.name;
+	const s = source.name;
 	let createdNetwork = false;
 	try {
-		const info = await inspectNetwork.call(engine, network);
+		const info = await engine.inspectNetwork(network);
 		if (info.predefined || info.driver !== 'bridge') throw new LinkError(`${network} is not a user-defined bridge network`);
 	} catch (error) {
 		if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
-		await createNetwork.call(engine, network);
+		await engine.createNetwork(network);
 		createdNetwork = true;
 	}
 	const attached = source.networks.find((n) => n.name === network);
 	const undo: Array<() => Promise<void>> = [];
 	if (!attached) {
-		await connectNetwork.call(engine, network, source.id, {Aliases: [alias]});
-		undo.push(() => disconnectNetwork.call(engine, network, source.id, true));
+		await engine.connectNetwork(network, source.id, {Aliases: [alias]});
+		undo.push(() => engine.disconnectNetwork(network, source.id, true));
 	} else if (!attached.aliases.includes(alias)) {
 		const before = attached.aliases.filter((a) => a !== source.id.slice(0, 12));
-		await disconnectNetwork.call(engine, network, source.id, false);
-		await connectNetwork.call(engine, network, source.id, {Aliases: [...before, alias]});
+		await engine.disconnectNetwork(network, source.id, false);
+		await engine.connectNetwork(network, source.id, {Aliases: [...before, alias]});
 		undo.push(async () => {
-			await disconnectNetwork.call(engine, network, source.id, true);
-			await connectNetwork.call(engine, network, source.id, before.length > 0 ? {Aliases: before} : {});
+			await engine.disconnectNetwork(network, source.id, true);
+			await engine.connectNetwork(network, source.id, before.length > 0 ? {Aliases: before} : {});
 		});
 	}
-	if (createdNetwork) undo.push(() => removeNetwork.call(engine, network));
+	if (createdNetwork) undo.push(() => engine.removeNetwork(network));
 	let result: RecreateResult;
 	try {
 		result = await recreate(engine, recipient.id, (spec) => {

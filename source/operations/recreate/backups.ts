@@ -7,7 +7,7 @@
  * stops the old container only after the replacement exists, so the original run state is always
  * known: from that label, or from the backup itself while no replacement exists.
  */
-import {EngineError, type Engine} from '../engine.js';
+import {EngineError, type Engine} from '../../engine/engine.js';
 import type {ContainerSummary} from '../../model/container.js';
 import {RECREATE_LABELS} from './body.js';
 

@@ -5,7 +5,8 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import {parsePortRange, splitProtoPort, type EngineBinding} from '../../model/ports/index.js';
-import type {Engine} from '../engine.js';
+import type {Engine} from '../../engine/engine.js';
+import type {ContainerSummary} from '../../model/container.js';
 import type {RawContainer} from './raw.js';
 
 /** One requested binding that cannot be had. */
@@ -30,14 +31,15 @@ export class PortConflictError extends Error {
 }
 
 /** A fixed host binding: one host port (ranges and random ports are left to the engine). */
-interface FixedBinding {
+export interface FixedBinding {
 	containerPort: string;
 	hostIp: string;
 	hostPort: number;
 	protocol: string;
 }
 
-function fixedBindings(bindings: Record<string, EngineBinding[] | null>): FixedBinding[] {
+/** The bindings of `bindings` that name one host port. */
+export function fixedBindings(bindings: Record<string, EngineBinding[] | null>): FixedBinding[] {
 	const out: FixedBinding[] = [];
 	for (const [key, list] of Object.entries(bindings)) {
 		const [protocol] = splitProtoPort(key);
@@ -86,21 +88,38 @@ async function bindTest(f: FixedBinding): Promise<string | null> {
 	});
 }
 
+/** The container whose bindings are checked: its id (null when not created yet) and the host ports it holds itself. */
+export interface ConflictSubject {
+	id: string | null;
+	/** `NetworkSettings.Ports` of the container while it runs (it may hold these itself); empty otherwise. */
+	own: Record<string, EngineBinding[] | null>;
+}
+
+/** The subject of a recreate of `old`. */
+export function subjectOf(old: RawContainer): ConflictSubject {
+	return {id: old.Id, own: old.State.Running === true ? (old.NetworkSettings.Ports ?? {}) : {}};
+}
+
+/** The running containers other than the subject: whose published ports are conflicts. */
+export async function otherContainers(engine: Engine, subject: ConflictSubject): Promise<ContainerSummary[]> {
+	return (await engine.listContainers(false)).filter((c) => c.id !== subject.id);
+}
+
 /**
- * Finds the conflicts of `bindings` (the replacement's `PortBindings`) for the container `old`:
- * other running containers' published ports, then, when `engine.isLocal`, a bind test of each host
- * port the old container does not hold itself (with docker-proxy it holds its own ports while it
- * runs, and releases them when it stops).
+ * The conflicts of `bindings` for `subject`, given the other running containers (listed once by
+ * the caller, so that a search over many candidate ports lists them once): their published ports,
+ * then, when `engine.isLocal`, a bind test of each host port the subject does not hold itself
+ * (with docker-proxy a container holds its own ports while it runs, and releases them when it stops).
  */
-export async function findPortConflicts(
+export async function conflictsAmong(
 	engine: Engine,
-	old: RawContainer,
+	subject: ConflictSubject,
 	bindings: Record<string, EngineBinding[] | null>,
+	others: readonly ContainerSummary[],
 ): Promise<PortConflict[]> {
 	const wanted = fixedBindings(bindings);
 	if (wanted.length === 0) return [];
 	const conflicts: PortConflict[] = [];
-	const others = (await engine.listContainers(false)).filter((c) => c.id !== old.Id);
 	const taken = new Set<FixedBinding>();
 	for (const f of wanted) {
 		for (const c of others) {
@@ -115,7 +134,7 @@ export async function findPortConflicts(
 		}
 	}
 	if (!engine.isLocal) return conflicts;
-	const own = fixedBindings(old.State.Running === true ? (old.NetworkSettings.Ports ?? {}) : {});
+	const own = fixedBindings(subject.own);
 	for (const f of wanted) {
 		if (taken.has(f)) continue;
 		if (own.some((o) => o.hostPort === f.hostPort && o.protocol === f.protocol && ipsOverlap(o.hostIp, f.hostIp))) continue;
@@ -126,4 +145,18 @@ export async function findPortConflicts(
 		conflicts.push({...f, heldBy: null, message: `${where(f)} ${why}`});
 	}
 	return conflicts;
+}
+
+/**
+ * Finds the conflicts of `bindings` (the replacement's `PortBindings`) for the container `old`:
+ * other running containers' published ports, and (engine on this machine) ports a process holds.
+ */
+export async function findPortConflicts(
+	engine: Engine,
+	old: RawContainer,
+	bindings: Record<string, EngineBinding[] | null>,
+): Promise<PortConflict[]> {
+	if (fixedBindings(bindings).length === 0) return [];
+	const subject = subjectOf(old);
+	return conflictsAmong(engine, subject, bindings, await otherContainers(engine, subject));
 }

@@ -3,7 +3,7 @@
  * its inspect JSON, with only the intended change applied.
  */
 import type {EngineBinding} from '../../model/ports/index.js';
-import type {CreateBody, EndpointConfig} from '../engine.js';
+import type {CreateBody, EndpointConfig} from '../../engine/engine.js';
 import {shortName, type RawConfig, type RawContainer, type RawHostConfig} from './raw.js';
 
 /** Labels dnet gives the new container at create time (ignored when comparing configurations). */
