@@ -1,32 +1,18 @@
 import {describe, expect, it} from 'vitest';
 import {portCommand} from '../../source/commands/port.js';
-import {EngineError, type Engine} from '../../source/engine/engine.js';
-import type {ContainerDetails, PortMap} from '../../source/model/container.js';
+import type {PortMap} from '../../source/model/container.js';
+import {detailsOf, FakeEngine, summary} from '../support/fake-engine.js';
 import {recordingContext} from './support.js';
 
-/** A fake engine whose only working call is inspectContainer. */
-function fakeEngine(containers: Record<string, PortMap>): Engine {
-	const unused = () => Promise.reject(new Error('not used'));
-	return {
-		endpoint: 'fake',
-		isLocal: true,
-		info: unused,
-		listContainers: unused,
-		inspectContainerRaw: unused,
-		createContainer: unused,
-		startContainer: unused,
-		stopContainer: unused,
-		restartContainer: unused,
-		removeContainer: unused,
-		renameContainer: unused,
-		subscribe: () => ({close: () => undefined}),
-		close: () => undefined,
-		inspectContainer: async (name: string) => {
-			const ports = containers[name];
-			if (!ports) throw new EngineError('not-found', `No such container: ${name}`, undefined, 404);
-			return {ports} as ContainerDetails;
-		},
-	};
+/** The shared fake engine holding the given containers, each with these `NetworkSettings.Ports`. */
+function fakeEngine(containers: Record<string, PortMap>): FakeEngine {
+	const engine = new FakeEngine();
+	for (const [name, ports] of Object.entries(containers)) {
+		const row = summary(name);
+		engine.containers.push(row);
+		engine.details.set(row.id, detailsOf(row, {ports}));
+	}
+	return engine;
 }
 
 const web: PortMap = {

@@ -3,12 +3,9 @@
  * real private engine: what the user does in the TUI, minus the terminal.
  */
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import type {Action} from '../../source/store/actions.js';
-import type {CommandId} from '../../source/store/commands.js';
-import {formItems} from '../../source/store/form-spec.js';
-import {visibleContainers} from '../../source/store/selectors.js';
+import {formItems} from '../../source/features/form/spec.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
+import {connectedStore, filterTo, send, type AppStore} from '../support/store-driver.js';
 import {waitFor} from '../support/wait-for.js';
 import {freePort} from '../support/ports.js';
 
@@ -25,22 +22,7 @@ afterAll(async () => {
 	engine.close();
 });
 
-/** A loopback TCP port free right now. */
-
-function send(s: AppStore, ...steps: Array<CommandId | Action>): void {
-	for (const step of steps) {
-		// Backups other tests left on the shared engine are offered on start: put them off.
-		while (s.getState().backupOffer) s.dispatch({type: 'command', id: 'editorCancel'});
-		s.dispatch(typeof step === 'string' ? {type: 'command', id: step} : step);
-	}
-}
-
-async function connected(showAll = true): Promise<AppStore> {
-	const s = createAppStore(engine, {columns: 160, rows: 40});
-	await waitFor(() => expect(s.getState().connection.status).toBe('connected'), 10_000);
-	if (showAll) send(s, 'toggleAll');
-	return s;
-}
+const connected = (showAll = true): Promise<AppStore> => connectedStore(engine, {showAll});
 
 describe('port editor on the real engine', () => {
 	it('changes a -P container to -p 127.0.0.1:<port>:5000', async () => {
@@ -49,8 +31,7 @@ describe('port editor on the real engine', () => {
 		await dockerOk(['run', '-d', '-P', '--name', name, 'dnet/webapp']);
 		const port = await freePort();
 		const s = (store = await connected());
-		send(s, {type: 'filter/set', text: name});
-		await waitFor(() => expect(visibleContainers(s.getState()).map((c) => c.name)).toEqual([name]), 5000);
+		await filterTo(s, name);
 		send(s, 'editPorts');
 		await waitFor(() => expect(s.getState().editor?.original?.publishAll).toBe(true), 5000);
 		send(s, 'rowAdd', {type: 'field/set', text: `127.0.0.1:${port}:5000`}, 'fieldAccept', 'togglePublishAll', 'editorApply');
@@ -69,8 +50,7 @@ describe('port editor on the real engine', () => {
 		await dockerOk(['run', '-d', '-p', `127.0.0.1:${port}:5000`, '--name', holder, 'dnet/webapp']);
 		await dockerOk(['run', '-d', '--name', name, 'dnet/webapp']);
 		const s = (store = await connected());
-		send(s, {type: 'filter/set', text: name});
-		await waitFor(() => expect(visibleContainers(s.getState()).map((c) => c.name)).toEqual([name]), 5000);
+		await filterTo(s, name);
 		send(s, 'editPorts');
 		await waitFor(() => expect(s.getState().editor?.original).not.toBeNull(), 5000);
 		send(s, 'rowAdd', {type: 'field/set', text: `127.0.0.1:${port}:5000`}, 'fieldAccept', 'editorApply');

@@ -3,9 +3,8 @@
  * engine: what the user does in the TUI, minus the terminal.
  */
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import {visibleContainers} from '../../source/store/selectors.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
+import {connectedStore, filterTo, type AppStore} from '../support/store-driver.js';
 import {waitFor} from '../support/wait-for.js';
 
 const engine = privateEngine();
@@ -30,11 +29,8 @@ async function make(label: string, args: string[]): Promise<string> {
 
 /** A store on the real engine, filtered to one container and with it selected. */
 async function storeOn(name: string, showAll = false): Promise<AppStore> {
-	const s = createAppStore(engine, {columns: 160, rows: 40});
-	await waitFor(() => expect(s.getState().connection.status).toBe('connected'), 10_000);
-	if (showAll) s.dispatch({type: 'command', id: 'toggleAll'});
-	s.dispatch({type: 'filter/set', text: name});
-	await waitFor(() => expect(visibleContainers(s.getState()).map((c) => c.name)).toEqual([name]), 5000);
+	const s = await connectedStore(engine, {showAll});
+	await filterTo(s, name);
 	return s;
 }
 

@@ -5,11 +5,9 @@
  * alias that another container reaches.
  */
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import type {Action} from '../../source/store/actions.js';
-import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import type {CommandId} from '../../source/store/commands.js';
-import {networkRows} from '../../source/store/net-selectors.js';
+import {networkRows} from '../../source/features/networks/selectors.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
+import {connectedStore, send, type AppStore} from '../support/store-driver.js';
 import {waitFor} from '../support/wait-for.js';
 
 const engine = privateEngine();
@@ -29,19 +27,7 @@ afterAll(async () => {
 	engine.close();
 });
 
-function send(s: AppStore, ...steps: Array<CommandId | Action>): void {
-	for (const step of steps) {
-		while (s.getState().backupOffer) s.dispatch({type: 'command', id: 'editorCancel'});
-		s.dispatch(typeof step === 'string' ? {type: 'command', id: step} : step);
-	}
-}
-
-async function connected(): Promise<AppStore> {
-	const s = createAppStore(engine, {columns: 160, rows: 40});
-	await waitFor(() => expect(s.getState().connection.status).toBe('connected'), 10_000);
-	send(s, 'toggleAll');
-	return s;
-}
+const connected = (): Promise<AppStore> => connectedStore(engine, {showAll: true});
 
 async function select(s: AppStore, name: string): Promise<void> {
 	await waitFor(() => expect(s.getState().containers.some((c) => c.name === name)).toBe(true), 10_000);

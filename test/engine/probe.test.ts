@@ -2,8 +2,8 @@
 import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {probeAddress, probeTcp} from '../../source/engine/probe.js';
-import {createBindingsLoader} from '../../source/store/ports-effects.js';
-import type {Action} from '../../source/store/actions.js';
+import {createBindingsLoader} from '../../source/features/ports/effects.js';
+import type {Action} from '../../source/app/actions.js';
 import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {waitFor} from '../support/wait-for.js';
 

@@ -1,18 +1,38 @@
 /**
- * An in-memory Engine for store and UI component tests only (the real one is tested against a
- * real dockerd in test/engine). Tests drive it: add containers, emit events, break the stream.
+ * The one in-memory Engine of the store, UI and command tests (the real one is tested against a
+ * real dockerd in test/engine). Every method of `Engine` works on the fake's own state:
+ * containers (a list row each, plus optional details), create/start/stop/restart/remove/rename,
+ * raw inspect as the recreate transaction reads it, networks, images and the event stream.
+ *
+ * Tests drive it: set `containers`, `details`, `images`, `networks`; `emit` events, `breakStream`,
+ * set `down` (every call fails) or `startError`; read `calls` (every call), `done` (what changed,
+ * `docker`-like) and `created` (the create bodies). Not a local engine by default: no host bind
+ * tests, so conflicts come from other containers' bindings only.
  */
 import {
 	EngineError,
+	type CreateBody,
+	type EndpointConfig,
 	type Engine,
 	type EngineEvent,
 	type EventHandlers,
 	type EventSubscription,
 	type ImageSummary,
+	type RemoveOptions,
 } from '../../source/engine/engine.js';
-import type {ContainerDetails, ContainerSummary, EngineInfo} from '../../source/model/container.js';
+import {
+	withoutLeadingSlash,
+	type ContainerDetails,
+	type ContainerPort,
+	type ContainerSummary,
+	type EngineInfo,
+	type HostBinding,
+	type NetworkAttachment,
+	type PortMap,
+} from '../../source/model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../../source/model/network.js';
 
+/** A running container row (`id-<name>`, image dnet/webapp, on the default bridge). */
 export function summary(name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary {
 	return {
 		id: `id-${name}`,
@@ -30,10 +50,11 @@ export function summary(name: string, extra: Partial<ContainerSummary> = {}): Co
 	};
 }
 
+/** The details of a row, as `inspectContainer` maps them (the name without its slash). */
 export function detailsOf(c: ContainerSummary, extra: Partial<ContainerDetails> = {}): ContainerDetails {
 	return {
 		id: c.id,
-		name: `/${c.name}`,
+		name: c.name,
 		image: c.image,
 		imageId: 'sha256:abc',
 		command: c.command,
@@ -63,15 +84,42 @@ export function detailsOf(c: ContainerSummary, extra: Partial<ContainerDetails> 
 	};
 }
 
+/** A user-defined bridge network (`net-<name>`), no members. */
+export function network(name: string, extra: Partial<NetworkInfo> = {}): NetworkInfo {
+	return {id: `net-${name}`, name, driver: 'bridge', scope: 'local', internal: false, predefined: false, pools: [], containers: [], ...extra};
+}
+
+type EngineBindings = Record<string, Array<{HostIp: string; HostPort: string}> | null>;
+
+const toEngineForm = (map: PortMap): EngineBindings =>
+	Object.fromEntries(Object.entries(map).map(([k, list]) => [k, (list ?? []).map((b) => ({HostIp: b.hostIp, HostPort: b.hostPort}))]));
+const fromEngineForm = (map: EngineBindings): PortMap =>
+	Object.fromEntries(Object.entries(map).map(([k, list]) => [k, (list ?? []).map((b): HostBinding => ({hostIp: b.HostIp, hostPort: b.HostPort}))]));
+
+const notFound = (what: string): EngineError => new EngineError('not-found', `No such container: ${what}`, undefined, 404);
+
 export class FakeEngine implements Engine {
 	readonly endpoint = 'unix:///fake/docker.sock';
-	readonly isLocal: boolean = true;
+	/** False: the fake's ports are not this machine's (set true to let conflict checks bind-test). */
+	isLocal = false;
 	containers: ContainerSummary[] = [];
+	/** Details by container id; a row without an entry is inspected as `detailsOf(row)`. */
 	details = new Map<string, ContainerDetails>();
+	/** Local images `listImages` returns (tests set them). */
+	images: ImageSummary[] = [];
+	networks: NetworkInfo[] = [network('bridge', {predefined: true, pools: [{subnet: '172.17.0.0/16', gateway: '172.17.0.1'}]})];
 	/** When set, every call fails with it (the engine is "down"). */
 	down: EngineError | null = null;
+	/** When set, `startContainer` fails with it (e.g. `port is already allocated`). */
+	startError: EngineError | null = null;
+	/** Every call, in order (`list`, `inspect id-web`, …). */
 	calls: string[] = [];
+	/** Every change, in order, docker-like (`create web`, `rename id-web web-old`, `start web`, `network connect …`). */
+	done: string[] = [];
+	/** The create bodies, in order. */
+	created: Array<{name: string | null; body: CreateBody}> = [];
 	private handlers = new Set<EventHandlers>();
+	private seq = 0;
 
 	constructor(containers: ContainerSummary[] = []) {
 		this.containers = containers;
@@ -86,6 +134,35 @@ export class FakeEngine implements Engine {
 		if (this.down) throw this.down;
 	}
 
+	private row(idOrName: string): ContainerSummary {
+		const c = this.containers.find((x) => x.id === idOrName || x.name === withoutLeadingSlash(idOrName));
+		if (!c) throw notFound(idOrName);
+		return c;
+	}
+
+	private detailsOfRow(c: ContainerSummary): ContainerDetails {
+		return this.details.get(c.id) ?? detailsOf(c);
+	}
+
+	/** Changes a row and its details entry alike. */
+	private update(c: ContainerSummary, rowChange: Partial<ContainerSummary>, detailsChange: Partial<ContainerDetails> = {}): void {
+		Object.assign(c, rowChange);
+		const d = this.details.get(c.id);
+		if (!d) return;
+		const shared: Partial<ContainerDetails> = {};
+		if (rowChange.name !== undefined) shared.name = rowChange.name;
+		if (rowChange.links !== undefined) shared.links = rowChange.links;
+		if (rowChange.networks !== undefined) shared.networks = rowChange.networks;
+		Object.assign(d, shared, detailsChange);
+	}
+
+	private setRunning(c: ContainerSummary, running: boolean): void {
+		const d = this.detailsOfRow(c);
+		this.update(c, {state: running ? 'running' : 'exited', status: running ? 'Up 1 second' : 'Exited (0) 1 second ago'}, {
+			state: {...d.state, running, status: running ? 'running' : 'exited'},
+		});
+	}
+
 	async info(): Promise<EngineInfo> {
 		this.check('info');
 		return {version: '28.0.0-fake', apiVersion: '1.47', os: 'linux', arch: 'amd64'};
@@ -98,50 +175,184 @@ export class FakeEngine implements Engine {
 
 	async inspectContainer(id: string): Promise<ContainerDetails> {
 		this.check(`inspect ${id}`);
-		const c = this.containers.find((x) => x.id === id || x.name === id);
-		if (!c) throw new EngineError('not-found', `No such container: ${id}`, undefined, 404);
-		return structuredClone(this.details.get(c.id) ?? detailsOf(c));
+		return structuredClone(this.detailsOfRow(this.row(id)));
 	}
 
-	async inspectContainerRaw(_idOrName?: string): Promise<Record<string, unknown>> {
-		throw new Error('not faked');
+	/** The inspect JSON as the engine gives it (`Name` with its slash), as far as recreate reads it. */
+	async inspectContainerRaw(id: string): Promise<Record<string, unknown>> {
+		this.check(`inspect-raw ${id}`);
+		const d = structuredClone(this.detailsOfRow(this.row(id)));
+		const attached = this.networks.filter((n) => n.containers.some((m) => m.id === d.id));
+		const endpoints: Record<string, unknown> = {};
+		for (const n of d.networks) endpoints[n.name] = {Aliases: n.aliases, IPAddress: n.ipAddress};
+		for (const n of attached) endpoints[n.name] ??= {NetworkID: n.id, Aliases: n.containers.find((m) => m.id === d.id)?.aliases ?? []};
+		return {
+			Id: d.id,
+			Name: `/${d.name}`,
+			Image: d.imageId,
+			State: {Status: d.state.status, Running: d.state.running},
+			Config: {
+				Image: d.image,
+				Hostname: d.hostname,
+				Env: [...d.env],
+				ExposedPorts: Object.fromEntries(d.exposedPorts.map((p) => [p, {}])),
+				Labels: {...d.labels},
+			},
+			HostConfig: {
+				NetworkMode: 'default',
+				PortBindings: toEngineForm(d.portBindings),
+				PublishAllPorts: d.publishAllPorts,
+				AutoRemove: d.autoRemove,
+				// As the engine shows them: `/source:/recipient/alias`.
+				Links: d.links.map((l) => `/${l.source}:/${d.name}/${l.alias}`),
+			},
+			Mounts: [],
+			NetworkSettings: {Networks: endpoints, Ports: toEngineForm(d.ports)},
+		};
 	}
 
-	async createContainer(_name?: string | null, _body?: Record<string, unknown>): Promise<string> {
-		throw new Error('not faked');
+	async createContainer(name: string | null, body: CreateBody): Promise<string> {
+		this.check(`create ${name}`);
+		const id = `id-new-${++this.seq}`;
+		const finalName = name ?? `fake_name_${this.seq}`;
+		if (this.containers.some((c) => c.name === finalName)) {
+			throw new EngineError('conflict', `Conflict. The container name "/${finalName}" is already in use`, undefined, 409);
+		}
+		this.created.push({name, body});
+		const host = (body['HostConfig'] ?? {}) as {PortBindings?: EngineBindings; PublishAllPorts?: boolean; AutoRemove?: boolean; Links?: string[]};
+		const links = (host.Links ?? []).map((l) => ({source: withoutLeadingSlash(l.split(':')[0] ?? l), alias: l.split(':')[1] ?? l}));
+		const c = summary(finalName, {
+			id,
+			state: 'created',
+			status: 'Created',
+			image: String(body['Image'] ?? ''),
+			links,
+			labels: {...((body['Labels'] ?? {}) as Record<string, string>)},
+		});
+		this.containers.push(c);
+		this.details.set(
+			id,
+			detailsOf(c, {
+				exposedPorts: Object.keys((body['ExposedPorts'] ?? {}) as object),
+				portBindings: fromEngineForm(host.PortBindings ?? {}),
+				publishAllPorts: host.PublishAllPorts ?? false,
+				autoRemove: host.AutoRemove ?? false,
+				env: [...((body['Env'] ?? []) as string[])],
+			}),
+		);
+		this.done.push(`create ${finalName}`);
+		return id;
 	}
 
-	async startContainer(_id: string): Promise<void> {}
-	async stopContainer(_id: string, _timeoutSeconds?: number): Promise<void> {}
-	async restartContainer(_id: string, _timeoutSeconds?: number): Promise<void> {}
-	async removeContainer(_id: string, _options?: {force?: boolean; volumes?: boolean}): Promise<void> {}
-	async renameContainer(_id: string, _newName: string): Promise<void> {}
-	async connectNetwork(_network?: string, _container?: string, _endpoint?: object): Promise<void> {
-		throw new Error('not faked');
+	async startContainer(id: string): Promise<void> {
+		this.check(`start ${id}`);
+		if (this.startError) throw this.startError;
+		const c = this.row(id);
+		this.setRunning(c, true);
+		this.done.push(`start ${c.name}`);
+	}
+
+	/** Stops the container; one run with `--rm` (AutoRemove) is then removed, as the engine does. */
+	async stopContainer(id: string, _timeoutSeconds?: number): Promise<void> {
+		this.check(`stop ${id}`);
+		const c = this.row(id);
+		this.setRunning(c, false);
+		this.done.push(`stop ${id}`);
+		if (this.detailsOfRow(c).autoRemove) this.drop(c);
+	}
+
+	async restartContainer(id: string, _timeoutSeconds?: number): Promise<void> {
+		this.check(`restart ${id}`);
+		const c = this.row(id);
+		this.setRunning(c, true);
+		this.done.push(`restart ${id}`);
+	}
+
+	/** Removes the container; a running one only with `force`, as `docker rm -f`. */
+	async removeContainer(id: string, options: RemoveOptions = {}): Promise<void> {
+		this.check(`remove ${id}`);
+		const c = this.row(id);
+		if (c.state === 'running' && !options.force) {
+			throw new EngineError('conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`, undefined, 409);
+		}
+		this.drop(c);
+		this.done.push(`remove ${c.name}`);
+	}
+
+	private drop(c: ContainerSummary): void {
+		this.containers = this.containers.filter((x) => x !== c);
+		this.details.delete(c.id);
+		for (const n of this.networks) n.containers = n.containers.filter((m) => m.id !== c.id);
+	}
+
+	/** Renames the container; links to it follow the new name, as the engine's do. */
+	async renameContainer(id: string, newName: string): Promise<void> {
+		this.check(`rename ${id} ${newName}`);
+		const c = this.row(id);
+		if (this.containers.some((x) => x !== c && x.name === newName)) {
+			throw new EngineError('conflict', `Conflict. The container name "/${newName}" is already in use`, undefined, 409);
+		}
+		const old = c.name;
+		this.update(c, {name: newName});
+		for (const x of this.containers) {
+			if (x.links.some((l) => l.source === old)) this.update(x, {links: x.links.map((l) => (l.source === old ? {...l, source: newName} : l))});
+		}
+		for (const n of this.networks) for (const m of n.containers) if (m.id === c.id) m.name = newName;
+		this.done.push(`rename ${id} ${newName}`);
+	}
+
+	private findNetwork(nameOrId: string): NetworkInfo {
+		const n = this.networks.find((x) => x.name === nameOrId || x.id === nameOrId);
+		if (!n) throw new EngineError('not-found', `network ${nameOrId} not found`, undefined, 404);
+		return n;
 	}
 
 	async listNetworks(): Promise<NetworkInfo[]> {
-		throw new Error('not faked');
+		this.check('networks');
+		return structuredClone([...this.networks].sort((a, b) => a.name.localeCompare(b.name)));
 	}
 
-	async inspectNetwork(_nameOrId: string): Promise<NetworkInfo> {
-		throw new Error('not faked');
+	async inspectNetwork(nameOrId: string): Promise<NetworkInfo> {
+		this.check(`network inspect ${nameOrId}`);
+		return structuredClone(this.findNetwork(nameOrId));
 	}
 
-	async createNetwork(_name: string, _options?: NetworkCreateOptions): Promise<string> {
-		throw new Error('not faked');
+	async createNetwork(name: string, options: NetworkCreateOptions = {}): Promise<string> {
+		this.check(`network create ${name}`);
+		if (this.networks.some((n) => n.name === name)) throw new EngineError('conflict', `network with name ${name} already exists`, undefined, 409);
+		this.networks.push(network(name, {pools: options.subnet ? [{subnet: options.subnet, gateway: options.gateway ?? ''}] : []}));
+		this.done.push(`network create ${name}${options.subnet ? ` ${options.subnet}` : ''}`);
+		return `net-${name}-id0123456789`;
 	}
 
-	async removeNetwork(_nameOrId: string): Promise<void> {
-		throw new Error('not faked');
+	async removeNetwork(nameOrId: string): Promise<void> {
+		this.check(`network rm ${nameOrId}`);
+		const n = this.findNetwork(nameOrId);
+		if (n.containers.length > 0) throw new EngineError('conflict', `error while removing network: network ${n.name} id ${n.id} has active endpoints`, undefined, 403);
+		this.networks = this.networks.filter((x) => x !== n);
+		this.done.push(`network rm ${n.name}`);
 	}
 
-	async disconnectNetwork(_network: string, _container: string, _force?: boolean): Promise<void> {
-		throw new Error('not faked');
+	async connectNetwork(nameOrId: string, container: string, endpoint: EndpointConfig = {}): Promise<void> {
+		this.check(`network connect ${nameOrId} ${container}`);
+		const n = this.findNetwork(nameOrId);
+		const c = this.row(container);
+		const ipv4 = `10.252.9.${n.containers.length + 2}`;
+		const aliases = endpoint.Aliases ?? [];
+		n.containers.push({id: c.id, name: c.name, ipv4, ipv6: '', aliases});
+		const attachment: NetworkAttachment = {name: n.name, ipAddress: ipv4, aliases};
+		this.update(c, {networks: [...c.networks.filter((x) => x.name !== n.name), attachment].sort((a, b) => a.name.localeCompare(b.name))});
+		this.done.push(`network connect ${n.name} ${c.name}${aliases.map((a) => ` --alias ${a}`).join('')}`);
 	}
 
-	/** Local images `listImages` returns (tests set them). */
-	images: ImageSummary[] = [];
+	async disconnectNetwork(nameOrId: string, container: string, _force?: boolean): Promise<void> {
+		this.check(`network disconnect ${nameOrId} ${container}`);
+		const n = this.findNetwork(nameOrId);
+		n.containers = n.containers.filter((m) => m.id !== container && m.name !== container);
+		const c = this.containers.find((x) => x.id === container || x.name === container);
+		if (c) this.update(c, {networks: c.networks.filter((x) => x.name !== n.name)});
+		this.done.push(`network disconnect ${n.name} ${container}`);
+	}
 
 	async listImages(): Promise<ImageSummary[]> {
 		this.check('images');
@@ -166,6 +377,11 @@ export class FakeEngine implements Engine {
 			this.handlers.delete(h);
 			h.onEnd(error);
 		}
+	}
+
+	/** Publishes `ports` on a running container (as the list shows them). */
+	publish(name: string, ports: ContainerPort[]): void {
+		this.update(this.row(name), {ports});
 	}
 
 	close(): void {
