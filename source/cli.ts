@@ -7,6 +7,7 @@ import {Command as Commander, CommanderError} from 'commander';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveEndpoint} from './engine/connection.js';
 import {EngineError, type Engine} from './engine/engine.js';
+import {errorText} from './model/error-text.js';
 
 /** dockerode is loaded only when a command needs the engine: `--help` and `--version` stay instant. */
 const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
@@ -21,8 +22,7 @@ interface GlobalOptions {
 /** One line for any failure: never a stack trace. */
 function errorLine(error: unknown): string {
 	if (error instanceof EngineError) return `dnet: ${error.message}${error.hint ? ` (${error.hint})` : ''}`;
-	const message = error instanceof Error ? error.message : String(error);
-	return `dnet: ${message.split('\n')[0]}`;
+	return `dnet: ${errorText(error).split('\n')[0]}`;
 }
 
 async function makeEngineFactory(options: GlobalOptions): Promise<{get(): Engine; close(): void}> {

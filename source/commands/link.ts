@@ -13,7 +13,7 @@ import {positionalArgs} from './args.js';
 const USAGE = 'Usage:  dnet link RECIPIENT SOURCE[:ALIAS]';
 
 /** The text of `dnet link --help`. */
-export const LINK_HELP = `${USAGE}
+const LINK_HELP = `${USAGE}
 
 Link RECIPIENT to SOURCE as docker run --link SOURCE:ALIAS would (ALIAS defaults to SOURCE's name):
 prints the env vars and /etc/hosts lines RECIPIENT will get, then recreates RECIPIENT with the link
@@ -21,7 +21,7 @@ and the rest of its configuration unchanged. On any failure the original contain
 `;
 
 /** The preview as printed: a header, the env vars, the hosts lines, notes. */
-export function formatPreview(p: LinkPreview): string {
+function formatPreview(p: LinkPreview): string {
 	const lines = [`${p.recipient} --${p.alias}--> ${p.source}`, 'env:', ...p.env.map((v) => `  ${v}`), '/etc/hosts:', ...p.hosts.map((h) => `  ${h}`)];
 	for (const n of p.notes) lines.push(`note: ${n}`);
 	return `${lines.join('\n')}\n`;

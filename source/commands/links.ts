@@ -13,7 +13,7 @@ import {usageFailure} from './args.js';
 const USAGE = 'Usage:  dnet links [CONTAINER] [--json]';
 
 /** The text of `dnet links --help`. */
-export const LINKS_HELP = `${USAGE}
+const LINKS_HELP = `${USAGE}
 
 List legacy links (--link) as "recipient --alias--> source", flagging broken ones (source missing,
 stopped, or not on the default bridge network). With CONTAINER, list the links it holds and the

@@ -11,7 +11,7 @@ import {engineFailureText} from './cli-errors.js';
 const USAGE = 'Usage:  dnet port CONTAINER [PRIVATE_PORT[/PROTO]]';
 
 /** The text of `dnet port --help` (docker's, with dnet's name). */
-export const PORT_HELP = `${USAGE}\n\nList port mappings or a specific mapping for the container\n`;
+const PORT_HELP = `${USAGE}\n\nList port mappings or a specific mapping for the container\n`;
 
 function usageFailure(message: string): string {
 	return `${message}\n\n${USAGE}\n\nRun 'dnet port --help' for more information\n`;

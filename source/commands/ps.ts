@@ -25,7 +25,7 @@ export interface PsJson {
 	networks: Array<{name: string; ipAddress: string; ipv6Address: string | null}>;
 }
 
-export function toPsJson(c: ContainerSummary): PsJson {
+function toPsJson(c: ContainerSummary): PsJson {
 	return {
 		id: c.id,
 		name: c.name,

@@ -14,7 +14,7 @@ import {positionalArgs} from './args.js';
 const USAGE = 'Usage:  dnet publish CONTAINER [IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]...';
 
 /** The text of `dnet publish --help`. */
-export const PUBLISH_HELP = `${USAGE}
+const PUBLISH_HELP = `${USAGE}
 
 Publish container ports on the host (docker -p syntax), replacing the bindings of the ports named.
 The container is recreated with the rest of its configuration unchanged; on any failure the

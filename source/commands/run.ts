@@ -10,7 +10,7 @@ import type {Command, CommandContext} from './context.js';
 import {engineFailureText} from './cli-errors.js';
 
 /** The text of `dnet run --help`. */
-export const RUN_HELP = `Usage:  dnet run [OPTIONS] IMAGE [COMMAND] [ARG...]
+const RUN_HELP = `Usage:  dnet run [OPTIONS] IMAGE [COMMAND] [ARG...]
 
 Create and start a container in the background, like \`docker run -d\`.
 

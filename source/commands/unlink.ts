@@ -9,7 +9,7 @@ import {positionalArgs} from './args.js';
 const USAGE = 'Usage:  dnet unlink RECIPIENT ALIAS';
 
 /** The text of `dnet unlink --help`. */
-export const UNLINK_HELP = `${USAGE}
+const UNLINK_HELP = `${USAGE}
 
 Remove RECIPIENT's link named ALIAS. RECIPIENT is recreated with the rest of its configuration
 unchanged; on any failure the original container is put back.

@@ -11,7 +11,7 @@ import {inspectOrFail, reportPortChange} from './publish.js';
 const USAGE = 'Usage:  dnet unpublish CONTAINER PRIVATE_PORT[/PROTO]...';
 
 /** The text of `dnet unpublish --help`. */
-export const UNPUBLISH_HELP = `${USAGE}
+const UNPUBLISH_HELP = `${USAGE}
 
 Remove the host bindings of container ports (as published with -p). The container is recreated
 with the rest of its configuration unchanged; on any failure the original container is put back.

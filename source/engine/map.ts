@@ -35,7 +35,7 @@ function protocol(v: unknown): Protocol {
 }
 
 /** `"/db:/web/db"` (as in `HostConfig.Links`) into `{source: "db", alias: "db"}`. */
-export function parseLinkEntry(entry: string): Link | null {
+function parseLinkEntry(entry: string): Link | null {
 	const [sourcePart, targetPart] = entry.split(':');
 	if (!sourcePart || !targetPart) return null;
 	const source = sourcePart.replace(/^\//, '');
@@ -64,7 +64,7 @@ function networks(v: unknown): NetworkAttachment[] {
  * Links from the list API: a source container lists `/recipient/alias` among its names. The map
  * goes from recipient name to the links it holds.
  */
-export function linksFromNames(rows: Json[]): Map<string, Link[]> {
+function linksFromNames(rows: Json[]): Map<string, Link[]> {
 	const byRecipient = new Map<string, Link[]>();
 	for (const row of rows) {
 		const names = arr(row['Names']).map(str);

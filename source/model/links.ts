@@ -54,7 +54,7 @@ export function envPrefix(alias: string): string {
 }
 
 /** The API version from which the engine follows the `'moby-28'` rules (an assumption: see the module doc). */
-export const MOBY_28_API = '1.48';
+const MOBY_28_API = '1.48';
 
 /** The env style an engine of `apiVersion` uses. */
 export function linkEnvStyle(apiVersion: string): LinkEnvStyle {

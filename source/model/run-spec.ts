@@ -2,6 +2,7 @@
  * A `docker run -d` command line reduced to the flags dnet supports, and the Engine API create
  * body the docker CLI 28 sends for it.
  */
+import {errorText} from './error-text.js';
 import {buildPortConfig, type EngineBinding} from './ports/index.js';
 
 /** What `dnet run` was asked to do. */
@@ -85,7 +86,7 @@ export function buildCreateBody(spec: RunSpec): RunCreateBody {
 	try {
 		ports = buildPortConfig({publish: spec.publish, expose: spec.expose, publishAll: spec.publishAll});
 	} catch (error) {
-		throw new RunSpecError(error instanceof Error ? error.message : String(error));
+		throw new RunSpecError(errorText(error));
 	}
 	if (spec.name !== null && spec.name !== '') validateContainerName(spec.name);
 	// Same key order as the CLI's JSON.

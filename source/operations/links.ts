@@ -56,7 +56,7 @@ async function inspectOr(engine: Engine, name: string, role: string): Promise<Co
 }
 
 /** The env vars and hosts lines of `recipient --alias--> source`, given both inspected. */
-export function previewFrom(recipient: ContainerDetails, source: ContainerDetails, alias: string, apiVersion: string): LinkPreview {
+function previewFrom(recipient: ContainerDetails, source: ContainerDetails, alias: string, apiVersion: string): LinkPreview {
 	const bridge = source.networks.find((n) => n.name === 'bridge');
 	const own = envNames(recipient.env);
 	const env = linkEnv(alias, {name: source.name, ip: bridge?.ipAddress ?? '', exposedPorts: source.exposedPorts, env: source.env}, recipient.name, linkEnvStyle(apiVersion)).filter(
