@@ -1,28 +1,39 @@
 /** Every way the state can change: a tagged union, handled exhaustively by the reducer. */
-import type {ProbeResult} from '../engine/probe.js';
-import type {BindingRow} from '../model/bindings.js';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
-import type {CommandId} from './commands.js';
-import type {EditorAction} from './editor-actions.js';
-import type {NetAction} from './net-actions.js';
+import type {BackupAction} from '../features/backup/state.js';
+import type {EditorAction} from '../features/editor/state.js';
+import type {FormAction} from '../features/form/state.js';
+import type {LifecycleAction} from '../features/lifecycle/state.js';
+import type {NetAction} from '../features/net-ops/state.js';
+import type {PortsAction} from '../features/ports/state.js';
+import type {CommandId, KeyName} from './commands.js';
 
 export type Action =
+	/** Keys as typed, in order: the reducer routes each through the mode model. */
+	| {type: 'keys'; keys: KeyName[]}
+	/** A command, as if its key was pressed in the current mode. */
 	| {type: 'command'; id: CommandId}
+	/** Replaces the open text field's text (a paste); ignored when no field is open. */
+	| {type: 'field/set'; text: string}
+	/** Sets the `/` filter (and the filter field's text when it is open). */
 	| {type: 'filter/set'; text: string}
-	| {type: 'resize'; columns: number; rows: number}
+	/** Moves the list's cursor to this container. */
 	| {type: 'select'; id: string}
+	| {type: 'resize'; columns: number; rows: number}
 	| {type: 'engine/connecting'; attempt: number}
 	| {type: 'engine/connected'; info: EngineInfo}
 	| {type: 'engine/disconnected'; message: string; hint?: string; retryInMs: number; attempt: number}
+	/** An event of the engine's stream concerning this container (the list is refreshed by `live.ts`). */
+	| {type: 'engine/event'; containerId: string}
 	| {type: 'containers/loaded'; containers: ContainerSummary[]}
 	| {type: 'details/loaded'; id: string; data: ContainerDetails}
 	| {type: 'details/failed'; id: string; message: string; gone: boolean}
-	| {type: 'job/done'; seq: number; errors: string[]}
-	| {type: 'confirm/autoRemove'; names: string[]}
-	| {type: 'ports/loaded'; rows: BindingRow[]}
-	| {type: 'ports/failed'; message: string}
-	| {type: 'probe/done'; key: string; result: ProbeResult}
-	| {type: 'palette/set'; text: string}
 	| {type: 'help/layout'; maxScroll: number}
+	| LifecycleAction
+	| PortsAction
 	| EditorAction
+	| FormAction
+	| BackupAction
 	| NetAction;
+
+export type Dispatch = (action: Action) => void;

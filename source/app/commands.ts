@@ -1,6 +1,8 @@
 /**
- * The commands a key can trigger. `ui/keymap.ts` binds keys to these ids; the reducer gives them
- * meaning. Adding one here forces both (exhaustive switches).
+ * The commands a key can trigger, the modes (key scopes) they are bound in, and the shape of a
+ * binding. Features declare their bindings with these; `app/keymap.ts` composes them and
+ * `app/reducer.ts` routes each command to the handler of the mode that has the keyboard
+ * (ARCHITECTURE.md, "The mode model").
  */
 export const COMMAND_IDS = [
 	'quit',
@@ -42,6 +44,7 @@ export const COMMAND_IDS = [
 	'togglePublishAll',
 	'toggleItem',
 	'pickImage',
+	'pick',
 	'editorApply',
 	'editorCancel',
 	'fieldAccept',
@@ -62,29 +65,52 @@ export const COMMAND_IDS = [
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 
-/** Where a command applies: global ones work on every screen (unless a text field has focus). */
-export type Scope =
-	| 'global'
-	| 'list'
-	| 'details'
-	| 'help'
-	| 'filter'
-	| 'confirm'
-	| 'ports'
-	| 'palette'
-	| 'editor'
-	| 'new'
-	| 'field'
-	| 'picker'
-	| 'review'
-	| 'discard'
-	| 'backup'
-	| 'linkPicker'
-	| 'links'
-	| 'rename'
-	| 'networks'
-	| 'choose'
-	| 'netConfirm';
+/**
+ * Every mode of the mode model: the screens, and the panels, fields and lists that take the
+ * keyboard over a screen. `global` is not a mode: its keys apply on every screen mode.
+ */
+export const MODE_IDS = [
+	'list',
+	'details',
+	'help',
+	'ports',
+	'editor',
+	'new',
+	'linkPicker',
+	'links',
+	'rename',
+	'networks',
+	'filter',
+	'palette',
+	'field',
+	'confirm',
+	'backup',
+	'netConfirm',
+	'review',
+	'discard',
+	'picker',
+	'choose',
+] as const;
+
+export type ModeId = (typeof MODE_IDS)[number];
+
+/** Where a binding applies: one mode, or `global` (every screen mode). */
+export type Scope = ModeId | 'global';
+
+/** A key as dnet names it: a character (`q`, `G`, `/`), `enter`, `esc`, `up`, `pageup`, `ctrl+c`, `alt+b`, … */
+export type KeyName = string;
+
+/** One row of the keymap table: it drives the keys, the `?` help, the footer and the README. */
+export interface Binding {
+	id: CommandId;
+	scope: Scope;
+	keys: KeyName[];
+	description: string;
+	/** Short label for the footer; bindings without one are only in the help screen. */
+	hint?: string;
+	/** Changes containers: hidden and refused under `--read-only`. */
+	mutates?: boolean;
+}
 
 /** Commands that change containers: hidden and refused under `--read-only`. */
 export const MUTATING: ReadonlySet<CommandId> = new Set<CommandId>([

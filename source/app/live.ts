@@ -3,12 +3,12 @@
  * connect, subscribe, list once; on a container or network event, fetch the list at once (the
  * change shows without waiting), fold every event that arrives meanwhile into one more fetch, and
  * fetch once more shortly after the burst: the engine may announce a change (a rename, a stop)
- * a moment before its list shows it. Re-inspect the container shown in details. When the stream
- * breaks, say so, back off, resubscribe and resync. Between bursts nothing runs: no timers.
+ * a moment before its list shows it. Each event is also dispatched, so that the details view can
+ * re-inspect its container. When the stream breaks, say so, back off, resubscribe and resync.
+ * Between bursts nothing runs: no timers.
  */
 import {EngineError, type Engine, type EngineEvent, type EventSubscription} from '../engine/engine.js';
-import type {Dispatch} from './store.js';
-import type {State} from './state.js';
+import type {Dispatch} from './actions.js';
 
 /** The settling fetch after a burst of events. */
 export const SETTLE_MS = 60;
@@ -36,12 +36,10 @@ function describe(error: unknown): {message: string; hint?: string} {
 }
 
 export interface Live {
-	/** Re-inspects the container shown in details (called when details open). */
-	refreshDetails(): void;
 	stop(): void;
 }
 
-export function startLive(engine: Engine, dispatch: Dispatch, getState: () => State, timers: Timers = realTimers): Live {
+export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = realTimers): Live {
 	let stopped = false;
 	let attempt = 0;
 	let subscription: EventSubscription | null = null;
@@ -50,22 +48,6 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 	let refreshing = false;
 	let refreshAgain = false;
 	let generation = 0;
-
-	const refreshDetails = (): void => {
-		const details = getState().details;
-		if (!details || stopped) return;
-		const {id} = details;
-		engine.inspectContainer(id).then(
-			(data) => {
-				if (!stopped) dispatch({type: 'details/loaded', id, data});
-			},
-			(error: unknown) => {
-				if (stopped) return;
-				const gone = error instanceof EngineError && error.kind === 'not-found';
-				dispatch({type: 'details/failed', id, message: gone ? 'this container was removed' : describe(error).message, gone});
-			},
-		);
-	};
 
 	const fail = (error: unknown, gen: number): void => {
 		if (stopped || gen !== generation) return;
@@ -111,9 +93,8 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 				void refresh(gen);
 			}, SETTLE_MS);
 		}
-		const details = getState().details;
 		const concerns = event.type === 'container' ? event.id : event.attributes['container'];
-		if (details && concerns === details.id) refreshDetails();
+		if (concerns) dispatch({type: 'engine/event', containerId: concerns});
 	};
 
 	const connect = async (): Promise<void> => {
@@ -132,7 +113,6 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 			attempt = 0;
 			dispatch({type: 'engine/connected', info});
 			dispatch({type: 'containers/loaded', containers});
-			refreshDetails();
 		} catch (error) {
 			fail(error, gen);
 		}
@@ -140,7 +120,6 @@ export function startLive(engine: Engine, dispatch: Dispatch, getState: () => St
 
 	void connect();
 	return {
-		refreshDetails,
 		stop() {
 			stopped = true;
 			subscription?.close();

@@ -1,6 +1,5 @@
 /** The navigation keys every scrolling view shares, generated once for each scope. */
-import type {Scope} from '../../store/commands.js';
-import type {Binding} from '../keymap.js';
+import type {Binding, Scope} from './commands.js';
 
 /**
  * The six navigation bindings of a view (k/j, g/G, PgUp/PgDn), worded for what it moves over:

@@ -1,180 +1,117 @@
-/** The pure reducer: every state change of dnet, testable without React or an engine. */
-import type {ContainerSummary} from '../model/container.js';
-import type {Action} from './actions.js';
+/**
+ * The root reducer: every state change of dnet, pure. Keys are routed one at a time through the
+ * mode model (ARCHITECTURE.md): the mode says which scopes' keys are live, whether printable keys
+ * are text for the open field, and which feature's handler runs a command.
+ */
+import {handlers as backup, backupDone, backupsFound, checkBackups} from '../features/backup/reducer.js';
+import {handlers as details, detailsFailed, detailsLoaded, refreshDetails} from '../features/details/reducer.js';
+import {handlers as editor, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
+import {handlers as form, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
+import {handlers as help, helpLayout} from '../features/help/reducer.js';
+import {handlers as lifecycle, confirmAutoRemove, jobDone} from '../features/lifecycle/reducer.js';
+import {handlers as linkGraph} from '../features/link-graph/reducer.js';
+import {handlers as linkPicker, pickSource, previewArrived} from '../features/link-picker/reducer.js';
+import {handlers as list, setFilter, settleCursor} from '../features/list/reducer.js';
+import {handlers as choose} from '../features/net-ops/choose.js';
+import {handlers as netOps, networksLoaded, opDone, reloadNetworks} from '../features/net-ops/ops.js';
+import {chooseContainer, handlers as networks} from '../features/networks/reducer.js';
+import {handlers as palette} from '../features/palette/reducer.js';
+import {handlers as ports, portsLoaded, reloadPorts, settlePorts} from '../features/ports/reducer.js';
+import {handlers as rename} from '../features/rename/reducer.js';
 import {fieldText} from '../model/sanitize.js';
-import {MUTATING, type CommandId} from './commands.js';
-import {detailsLines} from './details-lines.js';
-import {editorAction, editorCommand} from './reducer-editor.js';
-import {confirmAutoRemove, jobDone, lifecycleCommand} from './reducer-lifecycle.js';
-import {helpCommand, helpLayout} from './reducer-help.js';
-import {netAction, netCommand} from './reducer-links.js';
-import {paletteCommand} from './reducer-palette.js';
-import {portsCommand, portsLoaded, settlePorts} from './reducer-ports.js';
-import {listHeight, selectedIndex, visibleContainers} from './selectors.js';
+import type {Action} from './actions.js';
+import {MODE_IDS, MUTATING, type CommandId, type KeyName, type Scope} from './commands.js';
+import {handlers as fields} from './fields.js';
+import type {Handler, HandlerTable} from './handlers.js';
+import {resolveKey} from './keymap.js';
+import {mode, scopesOf, takesText} from './mode.js';
 import type {State} from './state.js';
-
+import {editField, setFieldText, type FieldState} from './text-field.js';
 
 function assertNever(x: never): never {
 	throw new Error(`unhandled: ${JSON.stringify(x)}`);
 }
 
-const byName = (a: ContainerSummary, b: ContainerSummary): number =>
-	a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const quit: Handler = (state) => ({...state, quitting: true});
 
-/** Keeps the cursor on a visible row (or nearest to where it was) and inside the scroll window. */
-function settleCursor(next: State, previous: State): State {
-	const rows = visibleContainers(next);
-	if (rows.length === 0) return {...next, selectedId: next.selectedId, scrollTop: 0};
-	let index = rows.findIndex((c) => c.id === next.selectedId);
-	if (index < 0) {
-		// A recreated container (new id, same name) keeps the cursor.
-		const name = previous.containers.find((c) => c.id === next.selectedId)?.name;
-		if (name !== undefined) index = rows.findIndex((c) => c.name === name);
+/** `quit` is the same everywhere it is bound (Ctrl+C in every mode). */
+const quitting: HandlerTable = Object.fromEntries(['global', ...MODE_IDS].map((scope) => [scope, {quit}]));
+
+/** Every feature's handlers: one table per feature, at most one handler per scope and command (a test checks). */
+export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose];
+
+function handlerFor(scope: Scope, id: CommandId): Handler | undefined {
+	for (const table of HANDLER_TABLES) {
+		const handler = table[scope]?.[id];
+		if (handler) return handler;
 	}
-	if (index < 0) {
-		const before = visibleContainers(previous);
-		const old = before.findIndex((c) => c.id === previous.selectedId);
-		index = Math.min(Math.max(old, 0), rows.length - 1);
-	}
-	const height = listHeight(next);
-	let scrollTop = Math.min(next.scrollTop, Math.max(0, rows.length - height));
-	if (index < scrollTop) scrollTop = index;
-	if (index >= scrollTop + height) scrollTop = index - height + 1;
-	return {...next, selectedId: rows[index]?.id ?? null, scrollTop};
+	return undefined;
 }
 
-function moveTo(state: State, index: (current: number, count: number, page: number) => number): State {
-	const rows = visibleContainers(state);
-	if (rows.length === 0) return state;
-	const current = selectedIndex(rows, state.selectedId);
-	const target = Math.min(rows.length - 1, Math.max(0, index(current, rows.length, listHeight(state))));
-	return settleCursor({...state, selectedId: rows[target]?.id ?? null}, state);
-}
-
-function detailsMaxScroll(state: State): number {
-	if (!state.details?.data) return 0;
-	const lines = detailsLines(state.details.data, state.containers).length;
-	return Math.max(0, lines - listHeight(state));
-}
-
-function scrollDetails(state: State, delta: (scroll: number, page: number, max: number) => number): State {
-	if (!state.details) return state;
-	const max = detailsMaxScroll(state);
-	const scroll = Math.min(max, Math.max(0, delta(state.details.scroll, listHeight(state), max)));
-	return scroll === state.details.scroll ? state : {...state, details: {...state.details, scroll}};
-}
-
-function command(previous: State, id: CommandId): State {
+/** Runs command `id` in `scope` (the scope its key was bound in). */
+function run(previous: State, scope: Scope, id: CommandId): State {
 	if (previous.readOnly && MUTATING.has(id)) {
 		return {...previous, notice: {tone: 'info', text: 'read-only: dnet was started with --read-only, nothing can be changed'}};
 	}
-	// A notice lasts until the next key.
-	const state = previous.notice ? {...previous, notice: null} : previous;
-	const handled = netCommand(state, id) ?? editorCommand(state, id) ?? portsCommand(state, id) ?? paletteCommand(state, id, command) ?? lifecycleCommand(state, id, settleCursor) ?? helpCommand(state, id);
-	if (handled) return handled;
-	switch (id) {
-		case 'quit':
-			return {...state, quitting: true};
-		case 'help':
-			return state.screen === 'help'
-				? {...state, screen: state.returnTo}
-				: {...state, screen: 'help', returnTo: state.screen, filterEditing: false, palette: null, help: {...state.help, scroll: 0}};
-		case 'back':
-			if (state.screen === 'help') return {...state, screen: state.returnTo};
-			if (state.screen === 'details') return {...state, screen: 'list', details: null};
-			return state.filter !== '' ? settleCursor({...state, filter: ''}, state) : state;
-		case 'up':
-			return state.screen === 'details' ? scrollDetails(state, (s) => s - 1) : moveTo(state, (i) => i - 1);
-		case 'down':
-			return state.screen === 'details' ? scrollDetails(state, (s) => s + 1) : moveTo(state, (i) => i + 1);
-		case 'top':
-			return state.screen === 'details' ? scrollDetails(state, () => 0) : moveTo(state, () => 0);
-		case 'bottom':
-			return state.screen === 'details' ? scrollDetails(state, (_s, _p, max) => max) : moveTo(state, (_i, n) => n - 1);
-		case 'pageUp':
-			return state.screen === 'details' ? scrollDetails(state, (s, p) => s - p) : moveTo(state, (i, _n, p) => i - p);
-		case 'pageDown':
-			return state.screen === 'details' ? scrollDetails(state, (s, p) => s + p) : moveTo(state, (i, _n, p) => i + p);
-		case 'toggleAll':
-			return settleCursor({...state, showAll: !state.showAll}, state);
-		case 'filter':
-			return {...state, filterEditing: true};
-		case 'clearFilter':
-			return settleCursor({...state, filter: '', filterEditing: false}, state);
-		case 'filterAccept':
-			return {...state, filterEditing: false};
-		case 'filterCancel':
-			return settleCursor({...state, filter: '', filterEditing: false}, state);
-		case 'open': {
-			const rows = visibleContainers(state);
-			const c = rows[selectedIndex(rows, state.selectedId)];
-			if (!c) return state;
-			return {
-				...state,
-				screen: 'details',
-				details: {id: c.id, name: c.name, data: null, error: null, gone: false, scroll: 0},
-			};
-		}
-		case 'start':
-		case 'stop':
-		case 'restart':
-		case 'remove':
-		case 'confirmYes':
-		case 'confirmNo':
-		case 'toggleVolumes':
-		case 'mark':
-		case 'markAll':
-		case 'cycleSort':
-		case 'latest':
-		case 'openPorts':
-		case 'probe':
-		case 'palette':
-		case 'paletteRun':
-		case 'paletteCancel':
-		case 'editPorts':
-		case 'newContainer':
-		case 'rowAdd':
-		case 'rowEdit':
-		case 'rowDelete':
-		case 'togglePublishAll':
-		case 'toggleItem':
-		case 'pickImage':
-		case 'editorApply':
-		case 'editorCancel':
-		case 'fieldAccept':
-		case 'fieldCancel':
-		case 'useSuggestion':
-		case 'openLinkPicker':
-		case 'editAlias':
-		case 'openLinks':
-		case 'removeLink':
-		case 'moveLink':
-		case 'rename':
-		case 'openNetworks':
-		case 'connectNetwork':
-		case 'disconnectNetwork':
-		case 'createNetwork':
-		case 'removeNetwork':
-			return state;
-		default:
-			return assertNever(id);
-	}
+	const handler = handlerFor(scope, id);
+	if (!handler) return previous;
+	// A notice lasts until the next command.
+	return handler(previous.notice ? {...previous, notice: null} : previous);
 }
 
-export function reducer(state: State, action: Action): State {
+/** A command dispatched as such (tests, the palette): the first scope of the mode that binds it. */
+function command(state: State, id: CommandId): State {
+	for (const scope of scopesOf(mode(state))) if (handlerFor(scope, id)) return run(state, scope, id);
+	return state;
+}
+
+/** The open field after an edit; the `/` filter applies as it is typed. */
+function withField(state: State, field: FieldState): State {
+	const next = {...state, field};
+	return field.target.kind === 'filter' && field.text !== state.filter ? setFilter(next, field.text) : next;
+}
+
+/** One key: a binding of the mode's scopes, else (in a text mode) an edit of the field. */
+function key(state: State, name: KeyName): State {
+	const m = mode(state);
+	const binding = resolveKey(name, scopesOf(m));
+	if (binding) return run(state, binding.scope, binding.id);
+	if (takesText(m) && state.field) {
+		const edited = editField(state.field, name);
+		if (edited && edited !== state.field) return withField(state, edited);
+	}
+	return state;
+}
+
+/** What follows from any change: ports settle under the filter and size; lists reload. */
+function settle(next: State, previous: State): State {
+	let s = next;
+	if (s.filter !== previous.filter || s.size !== previous.size || s.ports.rows !== previous.ports.rows) s = settlePorts(s, previous);
+	if (s.containers !== previous.containers) s = reloadNetworks(reloadPorts(s, previous), previous);
+	return s;
+}
+
+function reduce(state: State, action: Action): State {
 	switch (action.type) {
+		case 'keys':
+			return action.keys.reduce(key, state);
 		case 'command':
 			return command(state, action.id);
-		case 'filter/set':
-			return settlePorts(settleCursor({...state, filter: fieldText(action.text)}, state), state);
-		case 'resize':
-			return settlePorts(settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state), state);
+		case 'field/set':
+			return state.field ? withField(state, setFieldText(state.field, fieldText(action.text))) : state;
+		case 'filter/set': {
+			const text = fieldText(action.text);
+			const next = setFilter(state, text);
+			return next.field?.target.kind === 'filter' ? {...next, field: setFieldText(next.field, text)} : next;
+		}
 		case 'select':
 			return settleCursor({...state, selectedId: action.id}, state);
+		case 'resize':
+			return settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state);
 		case 'engine/connecting':
 			return {...state, connection: {status: 'connecting', attempt: action.attempt}};
 		case 'engine/connected':
-			return {...state, info: action.info, connection: {status: 'connected'}};
+			return refreshDetails(checkBackups({...state, info: action.info, connection: {status: 'connected'}}));
 		case 'engine/disconnected':
 			return {
 				...state,
@@ -186,50 +123,64 @@ export function reducer(state: State, action: Action): State {
 					attempt: action.attempt,
 				},
 			};
+		case 'engine/event':
+			return refreshDetails(state, action.containerId);
 		case 'containers/loaded': {
-			const containers = [...action.containers].sort(byName);
+			const containers = [...action.containers].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 			const ids = new Set(containers.map((c) => c.id));
 			const marked = state.marked.filter((id) => ids.has(id));
 			return settleCursor({...state, containers, loaded: true, marked: marked.length === state.marked.length ? state.marked : marked}, state);
 		}
 		case 'details/loaded':
-			if (state.details?.id !== action.id) return state;
-			return {...state, details: {...state.details, data: action.data, error: null, gone: false}};
+			return detailsLoaded(state, action.id, action.data);
 		case 'details/failed':
-			if (state.details?.id !== action.id) return state;
-			return {...state, details: {...state.details, error: action.message, gone: action.gone}};
-		case 'job/done':
-			return jobDone(state, action.seq, action.errors);
-		case 'confirm/autoRemove':
-			return confirmAutoRemove(state, action.names);
+			return detailsFailed(state, action.id, action.message, action.gone);
 		case 'help/layout':
 			return helpLayout(state, action.maxScroll);
+		case 'job/done':
+			return jobDone(state, action.id, action.errors);
+		case 'confirm/autoRemove':
+			return confirmAutoRemove(state, action.names);
 		case 'ports/loaded':
 			return portsLoaded(state, action.rows);
 		case 'ports/failed':
 			return {...state, ports: {...state.ports, error: action.message}};
 		case 'probe/done':
 			return {...state, ports: {...state.ports, probes: {...state.ports.probes, [action.key]: action.result}}};
-		case 'palette/set':
-			return state.palette === null ? state : {...state, palette: fieldText(action.text)};
 		case 'editor/loaded':
+			return editorLoaded(state, action.id, action.details);
 		case 'editor/failed':
+			return editorFailed(state, action.id, action.message);
 		case 'editor/conflicts':
+			return conflictsFound(state, action.id, action.conflicts, action.error);
 		case 'recreate/done':
-		case 'field/set':
+			return recreateDone(state, action.id, action.ok, action.text);
 		case 'form/images':
+			return imagesListed(state, action.images, action.error);
 		case 'form/image':
+			return chooseImage(state, action.image);
 		case 'form/done':
+			return formDone(state, action.id, action.name, action.error);
 		case 'backup/found':
+			return backupsFound(state, action.backups);
 		case 'backup/done':
-			return editorAction(state, action);
+			return backupDone(state, action.ok, action.text);
 		case 'net/pickSource':
-		case 'net/preview':
+			return pickSource(state, action.source);
 		case 'net/chooseContainer':
+			return chooseContainer(state, action.container);
+		case 'net/preview':
+			return previewArrived(state, action.key, action.preview, action.error);
 		case 'net/networks':
+			return networksLoaded(state, action.networks, action.error);
 		case 'net/opDone':
-			return netAction(state, action);
+			return opDone(state, action.id, action.ok, action.text, action.lines);
 		default:
 			return assertNever(action);
 	}
+}
+
+export function reducer(state: State, action: Action): State {
+	const next = reduce(state, action);
+	return next === state ? state : settle(next, state);
 }

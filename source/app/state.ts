@@ -1,49 +1,21 @@
-/** The whole app state: engine data, connection, and what the user is looking at. */
-import type {ProbeResult} from '../engine/probe.js';
-import type {BindingRow} from '../model/bindings.js';
+/**
+ * The whole app state: engine data, connection, what the user is looking at, each feature's part,
+ * and the queue of effect requests the reducers made (ARCHITECTURE.md, "Effects as data").
+ */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
-import type {BackupOffer, EditorState, FieldState, FormState, RecreateRequest} from './editor-state.js';
-import {initialNetState, type NetState} from './net-state.js';
+import type {BackupOffer} from '../features/backup/state.js';
+import type {EditorState, RecreateRequest} from '../features/editor/state.js';
+import type {FormState} from '../features/form/state.js';
+import type {Confirm, Job} from '../features/lifecycle/state.js';
+import {initialNetState, type NetState} from '../features/net-ops/state.js';
+import {initialPortsState, type PortsState} from '../features/ports/state.js';
+import type {EffectRequest} from './effects.js';
+import type {FieldState} from './text-field.js';
 
 export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename';
 
-/** A probe of one binding: running, its result, or why it was not probed. */
-export type ProbeState = {status: 'probing'} | {status: 'not-probed'; reason: string} | ProbeResult;
-
-/** The ports view: every binding of every container. */
-export interface PortsState {
-	rows: BindingRow[];
-	loaded: boolean;
-	error: string | null;
-	selectedKey: string | null;
-	scrollTop: number;
-	probes: Record<string, ProbeState>;
-}
-
 /** List order: by name (default), newest first, or running first. */
 export type SortKey = 'name' | 'created' | 'status';
-
-/** Lifecycle operations on containers, as the docker CLI names them. */
-export type JobKind = 'start' | 'stop' | 'restart' | 'remove';
-
-/** A lifecycle operation the user asked for; effects run it and report back. */
-export interface Job {
-	seq: number;
-	kind: JobKind;
-	/** Containers, by id, with the name each had when asked (for messages). */
-	targets: Array<{id: string; name: string; running: boolean}>;
-	/** `remove`: also remove anonymous volumes (`docker rm -v`). */
-	removeVolumes: boolean;
-}
-
-/** A question waiting for y/n before a stop or remove. */
-export interface Confirm {
-	kind: 'stop' | 'remove';
-	targets: Job['targets'];
-	/** Names of targets run with `--rm` (a stop removes them); null until known. */
-	autoRemove: string[] | null;
-	removeVolumes: boolean;
-}
 
 /** One line for the footer: an engine error, or why a key was refused. */
 export interface Notice {
@@ -80,8 +52,8 @@ export interface State {
 	returnTo: Exclude<Screen, 'help'>;
 	/** `a`: show stopped containers too, like `docker ps -a`. */
 	showAll: boolean;
+	/** The `/` filter (kept while the field is open too: the list filters as you type). */
 	filter: string;
-	filterEditing: boolean;
 	/** The selected container's id: the cursor follows the container, not a row number. */
 	selectedId: string | null;
 	/** Index of the first visible row of the list. */
@@ -98,27 +70,28 @@ export interface State {
 	confirm: Confirm | null;
 	/** Lifecycle jobs asked for and not yet finished, oldest first. */
 	jobs: Job[];
-	/** Sequence number of the last job created. */
-	jobSeq: number;
 	notice: Notice | null;
 	ports: PortsState;
-	/** The `:` command line being typed, or null. */
-	palette: string | null;
 	/** The help screen's scroll position, and how far it can go (reported by the view). */
 	help: {scroll: number; maxScroll: number};
 	/** The port editor (`p`), or null. */
 	editor: EditorState | null;
 	/** The new-container form (`n`), or null. */
 	form: FormState | null;
-	/** The text field open in the editor or the form, or null. */
+	/** The one open text field (filter, command line, editor and form fields, names…), or null. */
 	field: FieldState | null;
 	/** Recreates asked for from the editor and not yet finished. */
 	recreates: RecreateRequest[];
-	recreateSeq: number;
 	/** Backups of interrupted recreates, offered for restore on start; null when none. */
 	backupOffer: BackupOffer | null;
+	/** True once backups were looked for (on the first connection). */
+	backupsChecked: boolean;
 	/** Links, rename and networks (`l`, `L`, `r`, `N`). */
 	net: NetState;
+	/** Effect requests made by the reducers, drained by the store after each dispatch. */
+	effects: EffectRequest[];
+	/** The id the next effect request gets. */
+	nextEffectId: number;
 }
 
 export function initialState(endpoint: string, size = {columns: 80, rows: 24}, readOnly = false): State {
@@ -132,7 +105,6 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		returnTo: 'list',
 		showAll: false,
 		filter: '',
-		filterEditing: false,
 		selectedId: null,
 		scrollTop: 0,
 		size,
@@ -143,17 +115,17 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		marked: [],
 		confirm: null,
 		jobs: [],
-		jobSeq: 0,
 		notice: null,
-		ports: {rows: [], loaded: false, error: null, selectedKey: null, scrollTop: 0, probes: {}},
-		palette: null,
+		ports: initialPortsState(),
 		help: {scroll: 0, maxScroll: 0},
 		editor: null,
 		form: null,
 		field: null,
 		recreates: [],
-		recreateSeq: 0,
 		backupOffer: null,
+		backupsChecked: false,
 		net: initialNetState(),
+		effects: [],
+		nextEffectId: 1,
 	};
 }

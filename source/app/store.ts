@@ -1,12 +1,16 @@
-/** A ~30-line store outside React: `getState`, `dispatch`, `subscribe`, with a transition hook for effects. */
-import type {Action} from './actions.js';
+/**
+ * The store outside React: `getState`, `dispatch`, `subscribe`. After each dispatch it drains the
+ * effect requests the reducer queued and hands them to the runner (ARCHITECTURE.md, "Effects as data").
+ */
+import type {Action, Dispatch} from './actions.js';
+import type {EffectRequest} from './effects.js';
 import {reducer} from './reducer.js';
 import type {State} from './state.js';
 
-export type Dispatch = (action: Action) => void;
+export type {Dispatch} from './actions.js';
 export type Listener = () => void;
-/** Called after every state change with the states on both sides; effects hang off it. */
-export type TransitionHook = (previous: State, next: State, action: Action) => void;
+/** Runs one effect request; results come back as dispatched actions. */
+export type EffectRunner = (effect: EffectRequest) => void;
 
 export interface Store {
 	getState(): State;
@@ -14,15 +18,18 @@ export interface Store {
 	subscribe(listener: Listener): () => void;
 }
 
-export function createStore(initial: State, onTransition?: TransitionHook): Store {
+export function createStore(initial: State, runEffect?: EffectRunner): Store {
 	let state = initial;
 	const listeners = new Set<Listener>();
-	const dispatch: Dispatch = (action) => {
+	const dispatch: Dispatch = (action: Action) => {
 		const previous = state;
-		state = reducer(state, action);
-		if (state === previous) return;
-		onTransition?.(previous, state, action);
+		let next = reducer(state, action);
+		if (next === previous) return;
+		const effects = next.effects;
+		if (effects.length > 0) next = {...next, effects: []};
+		state = next;
 		for (const listener of [...listeners]) listener();
+		if (runEffect) for (const effect of effects) runEffect(effect);
 	};
 	return {
 		getState: () => state,

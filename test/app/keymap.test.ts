@@ -1,8 +1,80 @@
 import {describe, expect, it} from 'vitest';
-import {COMMAND_IDS, MUTATING, type Scope} from '../../source/store/commands.js';
-import {KEYMAP, activeScopes, bindings, footerHints, keyNames, resolveKey} from '../../source/ui/keymap.js';
+import {COMMAND_IDS, MODE_IDS, MUTATING, type CommandId, type ModeId, type Scope} from '../../source/app/commands.js';
+import {keyNames} from '../../source/app/key-names.js';
+import {KEYMAP, SCOPE_ORDER, SCOPE_TITLES, bindings, footerHints, resolveKey} from '../../source/app/keymap.js';
+import {mode, scopesOf, takesText} from '../../source/app/mode.js';
+import {HANDLER_TABLES} from '../../source/app/reducer.js';
+import {initialState, type State} from '../../source/app/state.js';
+import {editField, openField, typedChar} from '../../source/app/text-field.js';
+import {summary} from '../support/fake-engine.js';
 
-describe('keymap', () => {
+/** Every key the table names, plus every printable ASCII character and the editing keys. */
+const UNIVERSE = [
+	...new Set([
+		...KEYMAP.flatMap((b) => b.keys),
+		...Array.from({length: 95}, (_, i) => String.fromCharCode(32 + i)).map((c) => (c === ' ' ? 'space' : c)),
+		'backspace',
+		'delete',
+		'left',
+		'right',
+		'home',
+		'end',
+		'ctrl+a',
+		'ctrl+e',
+		'ctrl+u',
+		'ctrl+k',
+		'ctrl+w',
+		'alt+b',
+		'alt+f',
+	]),
+];
+
+const handled = (scope: Scope, id: CommandId): boolean => HANDLER_TABLES.some((t) => t[scope]?.[id] !== undefined);
+
+/** A state in each mode, to prove `mode` can produce every one of them. */
+function inMode(m: ModeId): State {
+	const base: State = {...initialState('x', {columns: 120, rows: 40}), containers: [summary('web')], loaded: true, selectedId: 'id-web'};
+	const editor = {id: 'id-web', name: 'web', original: null, error: null, rows: [], publishAll: false, cursor: 0, stage: 'edit' as const, conflicts: null, conflictError: null};
+	const form = {image: '', name: '', command: '', rows: [], publishAll: false, autoRemove: false, links: [], cursor: 0, images: [], imagesError: null, picking: null, stage: 'edit' as const, error: null};
+	const picker = {recipient: {id: 'id-web', name: 'web'}, stage: 'review' as const, cursor: 0, source: 'db', alias: 'db', preview: null, previewError: null, previewKey: null};
+	switch (m) {
+		case 'list':
+		case 'details':
+		case 'help':
+		case 'ports':
+		case 'links':
+		case 'rename':
+		case 'networks':
+			return {...base, screen: m};
+		case 'editor':
+			return {...base, screen: 'editor', editor};
+		case 'review':
+		case 'discard':
+			return {...base, screen: 'editor', editor: {...editor, stage: m}};
+		case 'new':
+			return {...base, screen: 'new', form};
+		case 'picker':
+			return {...base, screen: 'new', form: {...form, picking: 0}};
+		case 'linkPicker':
+			return {...base, screen: 'linkPicker', net: {...base.net, picker}};
+		case 'choose':
+			return {...base, screen: 'linkPicker', net: {...base.net, picker: {...picker, stage: 'pick'}}};
+		case 'filter':
+			return {...base, field: openField({kind: 'filter'}, '')};
+		case 'palette':
+			return {...base, field: openField({kind: 'palette'}, '')};
+		case 'field':
+			return {...base, screen: 'rename', field: openField({kind: 'rename'}, 'web')};
+		case 'confirm':
+			return {...base, confirm: {kind: 'stop', targets: [], autoRemove: null, removeVolumes: false}};
+		case 'backup':
+			return {...base, backupOffer: {backups: [], running: null}};
+		case 'netConfirm':
+			return {...base, screen: 'links', net: {...base.net, confirm: {title: 't', lines: [], op: {kind: 'removeNetwork', name: 'n'}}}};
+	}
+}
+
+describe('keymap and modes', () => {
 	it('gives every binding keys and a description', () => {
 		for (const b of KEYMAP) {
 			expect(b.keys.length, b.id).toBeGreaterThan(0);
@@ -15,23 +87,54 @@ describe('keymap', () => {
 		for (const id of COMMAND_IDS) expect(bound.has(id), id).toBe(true);
 	});
 
-	it('never binds one key to two commands on one screen', () => {
-		const confirm = {kind: 'stop' as const, targets: [], autoRemove: null, removeVolumes: false};
-		const screens: Array<{screen: 'list' | 'details' | 'help'; filterEditing: boolean; confirm: typeof confirm | null}> = [
-			{screen: 'list', filterEditing: false, confirm: null},
-			{screen: 'details', filterEditing: false, confirm: null},
-			{screen: 'help', filterEditing: false, confirm: null},
-			{screen: 'list', filterEditing: true, confirm: null},
-			{screen: 'list', filterEditing: false, confirm},
-		];
-		for (const s of screens) {
-			const scopes: Scope[] = activeScopes(s);
-			const seen = new Map<string, string>();
-			for (const b of KEYMAP.filter((x) => scopes.includes(x.scope))) {
-				for (const k of b.keys) {
-					const before = seen.get(k);
-					expect(before === undefined || before === b.id, `${k} in ${scopes.join('+')}: ${before} and ${b.id}`).toBe(true);
-					seen.set(k, b.id);
+	it('gives every mode keys, a help title and a place in the help', () => {
+		for (const m of MODE_IDS) {
+			expect(KEYMAP.some((b) => b.scope === m), `${m} has no keys`).toBe(true);
+			expect(SCOPE_TITLES[m], `${m} has no title`).toBeTruthy();
+			expect(SCOPE_ORDER, `${m} is not in the help`).toContain(m);
+			expect(mode(inMode(m)), `no state is in mode ${m}`).toBe(m);
+		}
+	});
+
+	it('resolves every key of every mode to exactly one command, to text, or to nothing', () => {
+		for (const m of MODE_IDS) {
+			const scopes = scopesOf(m);
+			const state = inMode(m);
+			for (const key of UNIVERSE) {
+				const ids = new Set(KEYMAP.filter((b) => scopes.includes(b.scope) && b.keys.includes(key)).map((b) => b.id));
+				expect(ids.size, `${key} in ${m}: ${[...ids].join(' and ')}`).toBeLessThanOrEqual(1);
+				const bound = resolveKey(key, scopes);
+				if (bound) {
+					expect(handled(bound.scope, bound.id), `${key} in ${m}: ${bound.scope}.${bound.id} has no handler`).toBe(true);
+				} else if (takesText(m) && typedChar(key) !== null) {
+					// A printable key that is not a command in a text mode is text.
+					expect(editField(state.field ?? openField({kind: 'filter'}, ''), key), `${key} in ${m} is neither a command nor text`).not.toBeNull();
+				}
+			}
+		}
+	});
+
+	it('never lets a command take a printable key from a text field', () => {
+		for (const m of MODE_IDS.filter(takesText)) {
+			for (let c = 33; c < 127; c++) expect(resolveKey(String.fromCharCode(c), scopesOf(m)), `${String.fromCharCode(c)} in ${m}`).toBeUndefined();
+			expect(resolveKey('space', scopesOf(m))).toBeUndefined();
+		}
+	});
+
+	it('has a handler for every binding and a binding for every handler, each defined once', () => {
+		for (const b of KEYMAP) expect(handled(b.scope, b.id), `${b.scope}.${b.id}`).toBe(true);
+		const seen = new Set<string>();
+		for (const table of HANDLER_TABLES) {
+			for (const [scope, commands] of Object.entries(table)) {
+				for (const id of Object.keys(commands ?? {})) {
+					const key = `${scope}.${id}`;
+					if (id === 'quit' && !KEYMAP.some((b) => b.scope === scope && b.id === 'quit')) continue;
+					expect(seen.has(key), `${key} defined twice`).toBe(false);
+					seen.add(key);
+					expect(
+						KEYMAP.some((b) => b.scope === scope && b.id === id),
+						`${key} has a handler but no key`,
+					).toBe(true);
 				}
 			}
 		}
@@ -47,22 +150,30 @@ describe('keymap', () => {
 	});
 
 	it('resolves keys by scope, most specific first', () => {
-		expect(resolveKey('j', ['list', 'global'])).toBe('down');
-		expect(resolveKey('q', ['list', 'global'])).toBe('quit');
-		expect(resolveKey('esc', ['details', 'global'])).toBe('back');
+		expect(resolveKey('j', ['list', 'global'])?.id).toBe('down');
+		expect(resolveKey('q', ['list', 'global'])?.id).toBe('quit');
+		expect(resolveKey('esc', ['details', 'global'])?.id).toBe('back');
 		expect(resolveKey('q', ['filter'])).toBeUndefined();
-		expect(resolveKey('ctrl+c', ['filter'])).toBe('quit');
+		expect(resolveKey('ctrl+c', ['filter'])?.id).toBe('quit');
 	});
 
-	it('names Ink key events, splitting chunks of several characters', () => {
-		expect(keyNames('jjk', {})).toEqual(['j', 'j', 'k']);
-		expect(keyNames('', {upArrow: true})).toEqual(['up']);
-		expect(keyNames('c', {ctrl: true})).toEqual(['ctrl+c']);
-		expect(keyNames('', {return: true})).toEqual(['enter']);
-		expect(keyNames('', {escape: true})).toEqual(['esc']);
-		expect(keyNames('', {pageDown: true})).toEqual(['pagedown']);
-		expect(keyNames('gj\r', {})).toEqual(['g', 'j', 'enter']);
-		expect(keyNames('a\u0003', {})).toEqual(['a', 'ctrl+c']);
-		expect(keyNames(' ', {})).toEqual(['space']);
+	it('names the keys of raw input pieces, several keys in one piece as several keys', () => {
+		expect(keyNames('jjk')).toEqual(['j', 'j', 'k']);
+		expect(keyNames('\u001b[A')).toEqual(['up']);
+		expect(keyNames('\u0003')).toEqual(['ctrl+c']);
+		expect(keyNames('\r')).toEqual(['enter']);
+		expect(keyNames('\u001b')).toEqual(['esc']);
+		expect(keyNames('\u001b[6~')).toEqual(['pagedown']);
+		expect(keyNames('gj\r')).toEqual(['g', 'j', 'enter']);
+		expect(keyNames('a\u0003')).toEqual(['a', 'ctrl+c']);
+		expect(keyNames(' ')).toEqual(['space']);
+		expect(keyNames('\u007f\u007f\u007f')).toEqual(['backspace', 'backspace', 'backspace']);
+		expect(keyNames('\u001b[3~')).toEqual(['delete']);
+		expect(keyNames('\u001bb')).toEqual(['alt+b']);
+		expect(keyNames('\u001b[H')).toEqual(['home']);
+		expect(keyNames('\u001b[1~')).toEqual(['home']);
+		expect(keyNames('\u001bOF')).toEqual(['end']);
+		expect(keyNames('\u001b[1;5D')).toEqual(['ctrl+left']);
+		expect(keyNames('\u001b[99x')).toEqual([]);
 	});
 });

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import type {Action} from '../../source/store/actions.js';
-import type {CommandId} from '../../source/store/commands.js';
-import {reducer} from '../../source/store/reducer.js';
-import {initialState, type State} from '../../source/store/state.js';
+import type {Action} from '../../source/app/actions.js';
+import type {CommandId} from '../../source/app/commands.js';
+import {reducer} from '../../source/app/reducer.js';
+import {initialState, type State} from '../../source/app/state.js';
 import {specFields, specOf, specsFromBindings, splitCommand} from '../../source/model/port-rows.js';
 import {detailsOf, summary} from '../support/fake-engine.js';
 
@@ -68,9 +68,10 @@ describe('editor reducer', () => {
 		expect(s.screen).toBe('list');
 		expect(s.editor).toBeNull();
 		expect(s.recreates).toEqual([
-			{seq: 1, id: 'id-web', name: 'web', bindings: {'5000/udp': [{HostIp: '127.0.0.1', HostPort: ''}]}, exposed: ['5000/udp'], publishAll: true},
+			{id: expect.any(Number), containerId: 'id-web', name: 'web', bindings: {'5000/udp': [{HostIp: '127.0.0.1', HostPort: ''}]}, exposed: ['5000/udp'], publishAll: true},
 		]);
-		s = reducer(s, {type: 'recreate/done', seq: 1, ok: true, text: 'recreated web: abc'});
+		expect(s.effects.filter((e) => e.kind === 'recreatePorts').map((e) => e.id)).toEqual([s.recreates[0]?.id]);
+		s = reducer(s, {type: 'recreate/done', id: s.recreates[0]?.id ?? 0, ok: true, text: 'recreated web: abc'});
 		expect(s.recreates).toEqual([]);
 		expect(s.notice?.text).toBe('recreated web: abc');
 	});
@@ -78,7 +79,7 @@ describe('editor reducer', () => {
 	it('uses the suggested free port for a conflicting row', () => {
 		let s = run(editorOnWeb(), 'editorApply');
 		s = run(s, 'rowEdit', {type: 'field/set', text: '8080:81'}, 'fieldAccept', 'editorApply');
-		s = reducer(s, {type: 'editor/conflicts', id: 'id-web', conflicts: [{message: 'taken', row: 0, hostPort: 8080, suggestion: 8082}], error: null});
+		s = reducer(s, {type: 'editor/conflicts', id: 'id-web', conflicts: [{message: 'taken', containerPort: '81/tcp', hostIp: '', hostPort: 8080, protocol: 'tcp', heldBy: 'db', suggestion: 8082}], error: null});
 		s = run(s, 'useSuggestion');
 		expect(s.editor?.rows[0]).toBe('8082:81');
 		expect(s.editor?.conflicts).toBeNull();
@@ -102,12 +103,12 @@ describe('new-container form reducer', () => {
 		expect(s.form?.error).toContain('Conflict. The container name "/db" is already in use');
 		s = run(s, 'rowEdit', {type: 'field/set', text: 'db2'}, 'fieldAccept', 'editorApply');
 		expect(s.form?.stage).toBe('creating');
-		expect(s.form?.createSeq).toBe(1);
-		s = reducer(s, {type: 'form/done', seq: 1, id: null, name: 'db2', error: 'port is already allocated'});
+		expect(s.effects.filter((e) => e.kind === 'createContainer')).toHaveLength(1);
+		s = reducer(s, {type: 'form/done', id: null, name: 'db2', error: 'port is already allocated'});
 		expect(s.form?.stage).toBe('edit');
 		expect(s.form?.error).toBe('port is already allocated');
 		s = run(s, 'editorApply');
-		s = reducer(s, {type: 'form/done', seq: 2, id: 'id-db2', name: 'db2', error: null});
+		s = reducer(s, {type: 'form/done', id: 'id-db2', name: 'db2', error: null});
 		expect(s.screen).toBe('list');
 		expect(s.notice?.text).toBe('created db2: id-db2');
 	});

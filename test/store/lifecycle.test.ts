@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import type {Action} from '../../source/store/actions.js';
-import {reducer} from '../../source/store/reducer.js';
-import {pendingJob, selectedContainer, visibleContainers} from '../../source/store/selectors.js';
-import {initialState, type State} from '../../source/store/state.js';
+import type {Action} from '../../source/app/actions.js';
+import {reducer} from '../../source/app/reducer.js';
+import {pendingJob, selectedContainer, visibleContainers} from '../../source/features/list/selectors.js';
+import {initialState, type State} from '../../source/app/state.js';
 import {summary} from '../support/fake-engine.js';
 
 const run = (state: State, ...actions: Action[]): State => actions.reduce(reducer, state);
@@ -27,7 +27,7 @@ describe('lifecycle commands', () => {
 		expect(asked.jobs).toEqual([]);
 		const done = run(asked, cmd('confirmYes'));
 		expect(done.confirm).toBeNull();
-		expect(done.jobs).toEqual([{seq: 1, kind: 'stop', targets: [{id: 'id-a', name: 'a', running: true}], removeVolumes: false}]);
+		expect(done.jobs).toEqual([{id: expect.any(Number), kind: 'stop', targets: [{id: 'id-a', name: 'a', running: true}], removeVolumes: false}]);
 		expect(pendingJob(done, 'id-a')).toBe('stop');
 		expect(pendingJob(done, 'id-b')).toBeUndefined();
 	});
@@ -62,10 +62,11 @@ describe('lifecycle commands', () => {
 
 	it('reports a finished job: rows return to their state, errors become one line', () => {
 		const s = run(loaded(), cmd('mark'), cmd('mark'), cmd('restart'));
-		const failed = run(s, {type: 'job/done', seq: 1, errors: ['restart a: No such container: id-a', 'restart b: boom']});
+		const id = s.jobs[0]?.id ?? 0;
+		const failed = run(s, {type: 'job/done', id, errors: ['restart a: No such container: id-a', 'restart b: boom']});
 		expect(failed.jobs).toEqual([]);
 		expect(failed.notice).toEqual({tone: 'error', text: 'restart a: No such container: id-a (and 1 more)'});
-		expect(run(s, {type: 'job/done', seq: 1, errors: []}).notice).toEqual({tone: 'info', text: 'restarted: a, b'});
+		expect(run(s, {type: 'job/done', id, errors: []}).notice).toEqual({tone: 'info', text: 'restarted: a, b'});
 	});
 
 	it('refuses every mutating command under --read-only, and changes nothing else', () => {

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {EngineError} from '../../source/engine/engine.js';
-import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import {backoffMs, SETTLE_MS} from '../../source/store/live.js';
+import {createAppStore, type AppStore} from '../../source/app/app-store.js';
+import {backoffMs, SETTLE_MS} from '../../source/app/live.js';
 import {FakeEngine, summary} from '../support/fake-engine.js';
 
 let store: AppStore | null = null;
@@ -76,7 +76,7 @@ describe('live updates', () => {
 		await vi.runAllTimersAsync();
 		store.dispatch({type: 'command', id: 'open'});
 		await vi.runAllTimersAsync();
-		expect(store.getState().details?.data?.name).toBe('/web');
+		expect(store.getState().details?.data?.name).toBe('web');
 		engine.containers = [];
 		engine.emit({id: 'id-web', action: 'destroy'});
 		await vi.runAllTimersAsync();

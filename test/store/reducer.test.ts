@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import type {Action} from '../../source/store/actions.js';
-import {reducer} from '../../source/store/reducer.js';
-import {listHeight, selectedContainer, visibleContainers} from '../../source/store/selectors.js';
-import {initialState, type State} from '../../source/store/state.js';
+import type {Action} from '../../source/app/actions.js';
+import {reducer} from '../../source/app/reducer.js';
+import {listHeight} from '../../source/app/layout.js';
+import {selectedContainer, visibleContainers} from '../../source/features/list/selectors.js';
+import {initialState, type State} from '../../source/app/state.js';
 import {detailsOf, summary} from '../support/fake-engine.js';
 
 const run = (state: State, ...actions: Action[]): State => actions.reduce(reducer, state);
@@ -100,13 +101,13 @@ describe('reducer', () => {
 
 	it('enters and leaves filter editing; Esc clears it', () => {
 		const s = run(loaded(['web', 'db']), cmd('filter'), {type: 'filter/set', text: 'db'});
-		expect(s.filterEditing).toBe(true);
+		expect(s.field?.target.kind).toBe('filter');
 		const kept = run(s, cmd('filterAccept'));
-		expect(kept.filterEditing).toBe(false);
+		expect(kept.field).toBeNull();
 		expect(kept.filter).toBe('db');
 		expect(selectedContainer(kept)?.name).toBe('db');
 		expect(run(kept, cmd('clearFilter')).filter).toBe('');
-		expect(run(s, cmd('filterCancel'))).toMatchObject({filter: '', filterEditing: false});
+		expect(run(s, cmd('filterCancel'))).toMatchObject({filter: '', field: null});
 	});
 
 	it('opens details of the selected container and goes back', () => {
@@ -114,9 +115,9 @@ describe('reducer', () => {
 		expect(s.screen).toBe('details');
 		expect(s.details).toMatchObject({id: 'id-b', name: 'b', data: null});
 		const withData = run(s, {type: 'details/loaded', id: 'id-b', data: detailsOf(summary('b'))});
-		expect(withData.details?.data?.name).toBe('/b');
+		expect(withData.details?.data?.name).toBe('b');
 		const stale = run(withData, {type: 'details/loaded', id: 'id-a', data: detailsOf(summary('a'))});
-		expect(stale.details?.data?.name).toBe('/b');
+		expect(stale.details?.data?.name).toBe('b');
 		const back = run(withData, cmd('back'));
 		expect(back.screen).toBe('list');
 		expect(back.details).toBeNull();

@@ -12,7 +12,7 @@ afterEach(() => {
 
 /** A fake engine that records lifecycle calls and can be told to fail or to hold them. */
 class RecordingEngine extends FakeEngine {
-	done: string[] = [];
+	override done: string[] = [];
 	failWith: EngineError | null = null;
 	hold: Promise<void> | null = null;
 	private async act(what: string): Promise<void> {

@@ -56,9 +56,9 @@ describe('link picker (l)', () => {
 		expect(f).toContain('old  (stopped: start it first)');
 		expect(f).toContain('Cannot link to a non running container');
 		expect(f).not.toContain('lonely');
-		expect(f).not.toMatch(/❯ web|\s{2}web\n/);
+		expect(f).not.toMatch(/› web|\s{2}web\n/);
 		r.press(KEY.down); // cache -> db
-		await waitFor(() => expect(r.frame()).toMatch(/❯ db/));
+		await waitFor(() => expect(r.frame()).toMatch(/› db/));
 		await settle();
 		r.press(KEY.enter);
 		await waitFor(() => expect(r.frame()).toContain('/etc/hosts'));
@@ -97,10 +97,10 @@ describe('link picker (l)', () => {
 		r.press('l');
 		await waitFor(() => expect(r.frame()).toContain('Link web to'));
 		r.press(KEY.down);
-		await waitFor(() => expect(r.frame()).toMatch(/❯ db/));
+		await waitFor(() => expect(r.frame()).toMatch(/› db/));
 		await settle();
 		r.press(KEY.down);
-		await waitFor(() => expect(r.frame()).toMatch(/❯ old/));
+		await waitFor(() => expect(r.frame()).toMatch(/› old/));
 		await settle();
 		r.press(KEY.enter);
 		await waitFor(() => expect(r.frame()).toContain('refused: cannot link web to old: old is not running'));
@@ -207,7 +207,7 @@ describe('networks view (N)', () => {
 		r.press('c');
 		await waitFor(() => expect(r.frame()).toContain('Connect a container to app-net'));
 		r.press(KEY.down);
-		await waitFor(() => expect(r.frame()).toMatch(/❯ db/));
+		await waitFor(() => expect(r.frame()).toMatch(/› db/));
 		await settle();
 		r.press(KEY.enter);
 		await waitFor(() => expect(r.frame()).toContain('aliases>'));

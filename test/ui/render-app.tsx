@@ -2,9 +2,9 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
 import type {Prober} from '../../source/engine/probe.js';
-import {createAppStore, type AppStore} from '../../source/store/app-store.js';
-import {App} from '../../source/ui/app.js';
-import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
+import {createAppStore, type AppStore} from '../../source/app/app-store.js';
+import {App} from '../../source/app/view/app.js';
+import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
 import {FakeEngine} from '../support/fake-engine.js';
 
 export interface Rendered {

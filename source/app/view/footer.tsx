@@ -1,11 +1,10 @@
-/** Bottom line: the keys of the current screen (from the keymap), or the filter being typed. */
+/** Bottom line: the keys of the current mode (from the keymap) after a notice, if any. */
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import React from 'react';
-import type {Scope} from '../../store/commands.js';
+import type {Scope} from '../commands.js';
 import {footerHints} from '../keymap.js';
 import {sanitize} from '../../model/sanitize.js';
-import {fit, useTheme} from '../theme.js';
+import {fit, useTheme} from './theme.js';
 
 interface Props {
 	scopes: Scope[];
@@ -53,31 +52,6 @@ export function Footer({scopes, width, readOnly, message}: Props) {
 					</Text>
 				))}
 			</Text>
-		</Box>
-	);
-}
-
-interface FilterProps {
-	/** `/` or `:`. */
-	prompt: string;
-	scope: Scope;
-	placeholder: string;
-	value: string;
-	onChange(text: string): void;
-	width: number;
-}
-
-/** A one-line text field (`/` filter, `:` command line): cursor, backspace, paste; Enter keeps, Esc cancels. */
-export function FilterField({prompt, scope, placeholder, value, onChange, width}: FilterProps) {
-	const theme = useTheme();
-	const hints = footerHints([scope]);
-	return (
-		<Box width={width}>
-			<Text bold color={theme.tone.key}>
-				{prompt}
-			</Text>
-			<TextInput value={value} onChange={onChange} placeholder={placeholder} showCursor />
-			<Text wrap="truncate">{hints.map((h) => `  ${h.keys} ${h.hint}`).join('')}</Text>
 		</Box>
 	);
 }

@@ -1,10 +1,10 @@
 /** Top line: engine endpoint and version, connection state, container counts, active filter. */
 import {Box, Text} from 'ink';
 import React from 'react';
-import type {Counts} from '../../store/selectors.js';
-import type {ConnectionState} from '../../store/state.js';
+import type {Counts} from '../../features/list/selectors.js';
+import type {ConnectionState} from '../state.js';
 import {sanitize} from '../../model/sanitize.js';
-import {fit, useTheme} from '../theme.js';
+import {fit, useTheme} from './theme.js';
 
 interface Props {
 	endpoint: string;

@@ -1,7 +1,7 @@
 /** The store reaches components through context; they read it with narrow selectors. */
 import {createContext, useContext, useSyncExternalStore} from 'react';
-import type {Store} from '../store/store.js';
-import type {State} from '../store/state.js';
+import type {Store} from '../store.js';
+import type {State} from '../state.js';
 
 export const StoreContext = createContext<Store | null>(null);
 

@@ -4,8 +4,8 @@
  */
 import {render} from 'ink';
 import React from 'react';
-import type {Engine} from '../engine/engine.js';
-import {createAppStore} from '../store/app-store.js';
+import type {Engine} from '../../engine/engine.js';
+import {createAppStore} from '../app-store.js';
 import {App} from './app.js';
 import {makeTheme, ThemeContext} from './theme.js';
 

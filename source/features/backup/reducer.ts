@@ -1,8 +1,9 @@
-/** The offer to restore a backup left by an interrupted recreate: y restores, n keeps the change. Pure. */
-import type {CommandId} from './commands.js';
-import type {EditorAction} from './editor-actions.js';
-import type {BackupOffer} from './editor-state.js';
-import type {State} from './state.js';
+/** The offer to restore a backup left by an interrupted recreate: y restores, n keeps the change. */
+import type {HandlerTable} from '../../app/handlers.js';
+import {request} from '../../app/request.js';
+import type {State} from '../../app/state.js';
+import type {RecreateBackup} from '../../operations/recreate/index.js';
+import type {BackupOffer} from './state.js';
 
 /** Drops the first backup from the offer (closing it after the last). */
 function next(state: State, offer: BackupOffer): State {
@@ -10,32 +11,44 @@ function next(state: State, offer: BackupOffer): State {
 	return {...state, backupOffer: backups.length > 0 ? {backups, running: null} : null};
 }
 
-/** y: restore; n: remove the backup when the change took effect, else leave it for later; Esc: later. */
-export function backupCommand(state: State, offer: BackupOffer, id: CommandId): State | null {
-	const first = offer.backups[0];
-	if (!first) return null;
-	if (offer.running) return id === 'confirmYes' || id === 'confirmNo' || id === 'editorCancel' ? state : null;
-	switch (id) {
-		case 'confirmYes':
-			return {...state, backupOffer: {...offer, running: 'restore'}};
-		case 'confirmNo':
-			if (first.complete) return {...state, backupOffer: {...offer, running: 'discard'}};
-			return {...next(state, offer), notice: {tone: 'info', text: `kept ${first.name}: it is offered again on the next start`}};
-		case 'editorCancel':
-			return {...next(state, offer), notice: {tone: 'info', text: `kept ${first.name}: it is offered again on the next start`}};
-		default:
-			return null;
-	}
+const later = (state: State, offer: BackupOffer, first: RecreateBackup): State => ({
+	...next(state, offer),
+	notice: {tone: 'info', text: `kept ${first.name}: it is offered again on the next start`},
+});
+
+/** Runs `fn` on the offer's first backup while nothing runs (keys wait meanwhile). */
+const onOffer =
+	(fn: (state: State, offer: BackupOffer, first: RecreateBackup) => State) =>
+	(state: State): State => {
+		const offer = state.backupOffer;
+		const first = offer?.backups[0];
+		return offer && first && offer.running === null ? fn(state, offer, first) : state;
+	};
+
+const settle = (state: State, offer: BackupOffer, first: RecreateBackup, how: 'restore' | 'discard'): State =>
+	request({...state, backupOffer: {...offer, running: how}}, {kind: 'settleBackup', backup: first, how});
+
+/** Looks for backups once, on the first connection (never under --read-only). */
+export function checkBackups(state: State): State {
+	if (state.backupsChecked || state.readOnly) return state;
+	return request({...state, backupsChecked: true}, {kind: 'findBackups'});
 }
 
-export function backupAction(state: State, action: Extract<EditorAction, {type: 'backup/found' | 'backup/done'}>): State {
-	switch (action.type) {
-		case 'backup/found':
-			return action.backups.length > 0 && !state.readOnly ? {...state, backupOffer: {backups: action.backups, running: null}} : state;
-		case 'backup/done': {
-			const offer = state.backupOffer;
-			const closed = offer ? next(state, offer) : state;
-			return {...closed, notice: {tone: action.ok ? 'info' : 'error', text: action.text}};
-		}
-	}
+export function backupsFound(state: State, backups: RecreateBackup[]): State {
+	return backups.length > 0 && !state.readOnly ? {...state, backupOffer: {backups, running: null}} : state;
 }
+
+export function backupDone(state: State, ok: boolean, text: string): State {
+	const offer = state.backupOffer;
+	const closed = offer ? next(state, offer) : state;
+	return {...closed, notice: {tone: ok ? 'info' : 'error', text}};
+}
+
+export const handlers: HandlerTable = {
+	backup: {
+		confirmYes: onOffer((s, o, first) => settle(s, o, first, 'restore')),
+		// n: remove the backup when the change took effect, else leave it for later.
+		confirmNo: onOffer((s, o, first) => (first.complete ? settle(s, o, first, 'discard') : later(s, o, first))),
+		editorCancel: onOffer(later),
+	},
+};

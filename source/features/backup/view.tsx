@@ -1,10 +1,10 @@
 /** The offer, on start, to restore a container whose change (recreate) was interrupted. */
 import {Box, Text} from 'ink';
 import React from 'react';
-import type {RecreateBackup} from '../../engine/recreate/index.js';
+import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {BackupOffer} from '../../store/editor-state.js';
-import {fit, useTheme} from '../theme.js';
+import type {RecreateBackup} from '../../operations/recreate/index.js';
+import type {BackupOffer} from './state.js';
 
 /** The question, one line. */
 export function backupText(b: RecreateBackup): string {

@@ -1,5 +1,5 @@
 /** Actions started from the details view apply to the container shown there. */
-import type {State} from './state.js';
+import type {State} from '../../app/state.js';
 
 /** The state as if the action were started from the list with the shown container selected. */
 export function fromDetails(state: State): State {

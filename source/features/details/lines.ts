@@ -2,9 +2,9 @@
  * The details view as plain lines (pure, no React), so the reducer can bound scrolling and tests
  * can read it without a terminal.
  */
-import type {ContainerDetails, ContainerSummary, PortMap} from '../model/container.js';
-import {sanitize} from '../model/sanitize.js';
-import {linkedFrom} from './selectors.js';
+import {inspectName, type ContainerDetails, type ContainerSummary, type PortMap} from '../../model/container.js';
+import {sanitize} from '../../model/sanitize.js';
+import {linkedFrom} from '../list/selectors.js';
 
 export type LineTone = 'heading' | 'label' | 'dim' | 'warn' | 'ok' | 'normal';
 
@@ -47,9 +47,8 @@ export function bindingLines(ports: PortMap, exposed: string[]): string[] {
 
 /** Every line of the details view for `d`, with links in both directions from the list. */
 export function detailsLines(d: ContainerDetails, containers: ContainerSummary[]): DetailLine[] {
-	const name = d.name.replace(/^\//, '');
 	const lines: DetailLine[] = [
-		line('Name', d.name),
+		line('Name', inspectName(d.name)),
 		line('ID', d.id),
 		line('Image', d.image),
 		line('Command', d.command || '(none)'),
@@ -73,7 +72,7 @@ export function detailsLines(d: ContainerDetails, containers: ContainerSummary[]
 	if (!d.state.running && Object.keys(d.portBindings).length > 0) lines.push(line('', '(requested; bound when running)', 'dim'));
 
 	lines.push(line('', ''), line('Links', '', 'heading'));
-	const from = linkedFrom(containers, name);
+	const from = linkedFrom(containers, d.name);
 	if (d.links.length === 0 && from.length === 0) lines.push(line('', 'none', 'dim'));
 	for (const l of d.links) lines.push(line('links to', `${l.alias} -> ${l.source}`));
 	for (const l of from) lines.push(line('linked from', `${l.source} (as ${l.alias})`));

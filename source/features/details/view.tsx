@@ -1,10 +1,11 @@
 /** Details of one container: name as `docker inspect` prints it, ports, links both ways, networks. */
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {detailsLines, type LineTone} from '../../store/details-lines.js';
-import {listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {fit, useTheme, type Theme} from '../theme.js';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {fit, useTheme, type Theme} from '../../app/view/theme.js';
+import {inspectName} from '../../model/container.js';
+import {detailsLines, type LineTone} from './lines.js';
 
 const LABEL_WIDTH = 13;
 
@@ -35,7 +36,7 @@ export function DetailsScreen({state}: {state: State}) {
 	if (!details) return null;
 	const title = (
 		<Text bold color={theme.tone.accent} wrap="truncate">
-			{`Container ${details.data?.name ?? `/${details.name}`}`}
+			{`Container ${inspectName(details.data?.name ?? details.name)}`}
 			{details.gone ? <Text color={theme.tone.error}>{'  (removed)'}</Text> : null}
 		</Text>
 	);

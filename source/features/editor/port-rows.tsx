@@ -3,11 +3,11 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {specError, specFields} from '../../model/port-rows.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {FieldState} from '../../store/editor-state.js';
-import {fieldProblem} from '../../store/reducer-editor.js';
-import {useStore} from '../store-context.js';
-import {FilterField} from './footer.js';
-import {fit, useTheme} from '../theme.js';
+import {fieldProblem} from '../../app/fields.js';
+import type {State} from '../../app/state.js';
+import type {FieldState} from '../../app/text-field.js';
+import {TextField} from '../../app/view/text-field.js';
+import {fit, useTheme} from '../../app/view/theme.js';
 
 const W = {spec: 28, ip: 16, host: 11, port: 11};
 
@@ -25,19 +25,17 @@ export function portRowText(spec: string, ellipsis: string): string {
 }
 
 /** The open text field and, under it, the docker CLI's message for what is typed. */
-export function FieldEditor({field, label, width}: {field: FieldState; label: string; width: number}) {
+export function FieldEditor({state, field, label, width}: {state: State; field: FieldState; label: string; width: number}) {
 	const theme = useTheme();
-	const store = useStore();
-	const problem = fieldProblem(field);
+	const problem = fieldProblem(state, field);
 	const f = field.target.kind === 'port' && problem === null && field.text.trim() !== '' ? specFields(field.text.trim()) : null;
 	return (
 		<Box flexDirection="column" width={width}>
-			<FilterField
+			<TextField
 				prompt={`${label}> `}
 				scope="field"
 				placeholder={field.target.kind === 'port' ? '[ip:][host_port:]container_port[/proto], e.g. 127.0.0.1:8080:5000' : ''}
-				value={field.text}
-				onChange={(text) => store.dispatch({type: 'field/set', text})}
+				field={field}
 				width={width}
 			/>
 			{problem ? (

@@ -1,19 +1,19 @@
 /**
- * The reducer's port-editor part (`p`): rows in docker syntax, the shared text field, the review
- * (old -> new, conflicts) and the queued recreate. Pure; `editor-effects.ts` talks to the engine.
+ * The port editor (`p`): rows in docker syntax, the text field that edits them (shared with the
+ * new-container form), the review (old -> new, conflicts) and the recreate it queues.
  */
-import {fieldText} from '../model/sanitize.js';
-import type {ContainerDetails} from '../model/container.js';
-import {firstInvalid, portConfigOf, specError, specFields, specOf, specsFromBindings} from '../model/port-rows.js';
-import {validateLink} from '../model/run-spec.js';
-import type {CommandId} from './commands.js';
-import type {EditorAction} from './editor-actions.js';
-import type {EditorState, FieldState} from './editor-state.js';
-import {backupAction, backupCommand} from './reducer-backup.js';
-import {formAction, formCommand, openForm} from './reducer-form.js';
-import {selectedContainer} from './selectors.js';
-import type {State} from './state.js';
-import {fromDetails} from './from-details.js';
+import type {FieldHandlers} from '../../app/fields-types.js';
+import type {HandlerTable} from '../../app/handlers.js';
+import {request, requestWithId} from '../../app/request.js';
+import type {State} from '../../app/state.js';
+import {openField} from '../../app/text-field.js';
+import type {ContainerDetails} from '../../model/container.js';
+import {firstInvalid, portConfigOf, specError, specFields, specOf, specsFromBindings} from '../../model/port-rows.js';
+import {parsePortSpec, toStandardNotation} from '../../model/ports/index.js';
+import type {ConflictNote} from '../../operations/port-conflicts.js';
+import {fromDetails} from '../details/from-details.js';
+import {selectedContainer} from '../list/selectors.js';
+import type {EditorConflict, EditorState} from './state.js';
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
@@ -25,7 +25,8 @@ export function editorDirty(editor: EditorState): boolean {
 }
 
 function openEditor(state: State): State {
-	const c = selectedContainer(state);
+	const from = fromDetails(state);
+	const c = selectedContainer(from);
 	if (!c) return state;
 	const editor: EditorState = {
 		id: c.id,
@@ -39,7 +40,7 @@ function openEditor(state: State): State {
 		conflicts: null,
 		conflictError: null,
 	};
-	return {...state, screen: 'editor', editor, field: null};
+	return request({...from, screen: 'editor', editor, field: null}, {kind: 'loadEditor', containerId: c.id});
 }
 
 function loaded(editor: EditorState, d: ContainerDetails): EditorState {
@@ -63,71 +64,57 @@ function loaded(editor: EditorState, d: ContainerDetails): EditorState {
 	};
 }
 
-/** The rows the field edits: the editor's or the form's. */
+/** The rows the port field edits: the form's on the form screen, else the editor's. */
 function rowsOf(state: State): string[] {
 	return (state.screen === 'new' ? state.form?.rows : state.editor?.rows) ?? [];
 }
 
-function withRows(state: State, rows: string[], cursor?: number): State {
-	if (state.screen === 'new' && state.form) return {...state, form: {...state.form, rows, ...(cursor === undefined ? {} : {cursor})}};
-	if (state.editor) return {...state, editor: {...state.editor, rows, ...(cursor === undefined ? {} : {cursor})}};
+function withRows(state: State, rows: string[]): State {
+	if (state.screen === 'new' && state.form) return {...state, form: {...state.form, rows}};
+	if (state.editor) return {...state, editor: {...state.editor, rows}};
 	return state;
 }
 
-/** Why the field's text cannot be accepted (the docker CLI's words), or null. */
-export function fieldProblem(field: FieldState): string | null {
-	const text = field.text.trim();
-	switch (field.target.kind) {
-		case 'port':
-			return text === '' ? null : specError(text);
-		case 'alias':
-			try {
-				validateLink(`${field.target.source}:${text === '' ? field.target.source : text}`);
-				return null;
-			} catch (error) {
-				return error instanceof Error ? error.message : String(error);
-			}
-		default:
-			return null;
-	}
-}
-
-function fieldCommand(state: State, field: FieldState, id: CommandId): State {
-	if (id === 'fieldCancel') {
-		if (field.added && field.target.kind === 'port') {
+/** The port row field (editor and form): an empty row goes away, an invalid one is refused. */
+export const editorFields: FieldHandlers = {
+	port: {
+		problem: (_state, field) => (field.text.trim() === '' ? null : specError(field.text.trim())),
+		accept(state, field) {
+			if (field.target.kind !== 'port') return state;
 			const index = field.target.index;
-			return withRows({...state, field: null}, rowsOf(state).filter((_, i) => i !== index));
-		}
-		return {...state, field: null};
-	}
-	if (id !== 'fieldAccept') return state;
-	if (fieldProblem(field) !== null) return state;
-	const text = field.text.trim();
-	const target = field.target;
-	const closed = {...state, field: null};
-	switch (target.kind) {
-		case 'port': {
+			const text = field.text.trim();
 			const rows = [...rowsOf(state)];
-			if (text === '') return withRows(closed, rows.filter((_, i) => i !== target.index));
-			rows[target.index] = text;
-			return withRows(closed, rows);
+			if (text === '') return withRows(state, rows.filter((_, i) => i !== index));
+			rows[index] = text;
+			return withRows(state, rows);
+		},
+		cancel(state, field) {
+			if (field.target.kind !== 'port' || !field.added) return state;
+			const index = field.target.index;
+			return withRows(state, rowsOf(state).filter((_, i) => i !== index));
+		},
+	},
+};
+
+/** The row whose spec asks for this binding. */
+function rowOf(rows: string[], c: ConflictNote): number | null {
+	for (let i = 0; i < rows.length; i++) {
+		try {
+			const hit = parsePortSpec(toStandardNotation(rows[i] ?? '')).some(
+				(m) => m.port === c.containerPort && m.binding.HostIp === c.hostIp && m.binding.HostPort === String(c.hostPort),
+			);
+			if (hit) return i;
+		} catch {
+			// invalid rows never reach review
 		}
-		case 'alias':
-			return state.form
-				? {...closed, form: {...state.form, links: state.form.links.map((l) => (l.source === target.source ? {...l, alias: text || l.source} : l))}}
-				: closed;
-		case 'image':
-		case 'name':
-		case 'command':
-			return state.form ? {...closed, form: {...state.form, [target.kind]: field.text, error: null}} : closed;
-		case 'net':
-			// Handled by reducer-links.ts before it gets here.
-			return closed;
 	}
+	return null;
 }
 
 /** Replaces the host port of conflicting rows by the suggested free port. */
-function useSuggestions(editor: EditorState): EditorState {
+function useSuggestions(state: State): State {
+	const editor = state.editor;
+	if (!editor) return state;
 	const rows = [...editor.rows];
 	let changed = false;
 	for (const c of editor.conflicts ?? []) {
@@ -137,117 +124,114 @@ function useSuggestions(editor: EditorState): EditorState {
 		rows[c.row] = specOf(`${f.containerPort}/${f.protocol}`, {hostIp: f.hostIp, hostPort: String(c.suggestion)});
 		changed = true;
 	}
-	return changed ? {...editor, rows, conflicts: null, conflictError: null} : editor;
+	return changed ? review({...state, editor: {...editor, rows}}) : state;
 }
 
-function apply(state: State, editor: EditorState): State {
-	if (!editor.original) return state;
+/** The review: the change, and a conflict check of its host ports. */
+function review(state: State): State {
+	const editor = state.editor;
+	if (!editor) return state;
+	const bindings = portConfigOf(editor.rows, editor.publishAll).PortBindings;
+	return request({...state, editor: {...editor, stage: 'review', conflicts: null, conflictError: null}}, {kind: 'checkConflicts', containerId: editor.id, bindings});
+}
+
+function apply(state: State): State {
+	const editor = state.editor;
+	if (!editor?.original) return state;
 	const bad = firstInvalid(editor.rows);
 	if (bad) return {...state, notice: {tone: 'error', text: `row ${bad.index + 1}: ${bad.message}`}};
 	if (!editorDirty(editor)) return {...state, notice: {tone: 'info', text: `${editor.name}: nothing to change`}};
-	return {...state, editor: {...editor, stage: 'review', conflicts: null, conflictError: null}};
+	return review(state);
 }
 
-function confirmApply(state: State, editor: EditorState): State {
+function confirmApply(state: State): State {
+	const editor = state.editor;
+	if (!editor) return state;
 	const ports = portConfigOf(editor.rows, editor.publishAll);
-	const seq = state.recreateSeq + 1;
-	const request = {seq, id: editor.id, name: editor.name, bindings: ports.PortBindings, exposed: Object.keys(ports.ExposedPorts), publishAll: editor.publishAll};
+	const change = {containerId: editor.id, name: editor.name, bindings: ports.PortBindings, exposed: Object.keys(ports.ExposedPorts), publishAll: editor.publishAll};
+	const {state: next, id} = requestWithId(state, {kind: 'recreatePorts', request: change});
 	return {
-		...state,
+		...next,
 		screen: 'list',
 		editor: null,
-		recreateSeq: seq,
-		recreates: [...state.recreates, request],
+		recreates: [...state.recreates, {id, ...change}],
 		notice: {tone: 'info', text: `recreating ${editor.name}…`},
 	};
 }
 
-function editorScreenCommand(state: State, editor: EditorState, id: CommandId): State | null {
-	const set = (e: Partial<EditorState>): State => ({...state, editor: {...editor, ...e}});
-	const close = (): State => ({...state, screen: 'list', editor: null, field: null});
-	if (editor.stage === 'discard') {
-		if (id === 'confirmYes') return close();
-		if (id === 'confirmNo') return set({stage: 'edit'});
-		return null;
-	}
-	if (editor.stage === 'review') {
-		if (id === 'confirmYes') return confirmApply(state, editor);
-		if (id === 'confirmNo') return set({stage: 'edit'});
-		if (id === 'useSuggestion') return {...state, editor: useSuggestions(editor)};
-		return null;
-	}
+const set = (state: State, e: Partial<EditorState>): State => (state.editor ? {...state, editor: {...state.editor, ...e}} : state);
+const close = (state: State): State => ({...state, screen: 'list', editor: null, field: null});
+
+/** Row commands need the loaded container; before that they do nothing. */
+const whenLoaded =
+	(fn: (state: State, editor: EditorState) => State) =>
+	(state: State): State =>
+		state.editor?.original ? fn(state, state.editor) : state;
+
+function rowEdit(state: State, editor: EditorState): State {
+	if (editor.cursor >= editor.rows.length) return apply(state);
+	return {...state, field: openField({kind: 'port', index: editor.cursor}, editor.rows[editor.cursor] ?? '')};
+}
+
+function rowAdd(state: State, editor: EditorState): State {
 	const last = editor.rows.length;
-	switch (id) {
-		case 'up':
-			return set({cursor: clamp(editor.cursor - 1, 0, last)});
-		case 'down':
-			return set({cursor: clamp(editor.cursor + 1, 0, last)});
-		case 'editorCancel':
-			return editorDirty(editor) ? set({stage: 'discard'}) : close();
-		case 'editorApply':
-			return apply(state, editor);
-		default:
-			break;
-	}
-	if (!editor.original) return id === 'rowAdd' || id === 'rowEdit' || id === 'rowDelete' || id === 'togglePublishAll' ? state : null;
-	switch (id) {
-		case 'rowAdd':
-			return {...set({rows: [...editor.rows, ''], cursor: last}), field: {target: {kind: 'port', index: last}, text: '', added: true}};
-		case 'rowEdit':
-			if (editor.cursor >= last) return apply(state, editor);
-			return {...state, field: {target: {kind: 'port', index: editor.cursor}, text: editor.rows[editor.cursor] ?? '', added: false}};
-		case 'rowDelete':
-			if (editor.cursor >= last) return state;
-			return set({rows: editor.rows.filter((_, i) => i !== editor.cursor), cursor: clamp(editor.cursor, 0, last - 1)});
-		case 'togglePublishAll':
-			return set({publishAll: !editor.publishAll});
-		default:
-			return null;
-	}
+	return {...set(state, {rows: [...editor.rows, ''], cursor: last}), field: openField({kind: 'port', index: last}, '', true)};
 }
 
-/**
- * Commands of the editor, the form, their text field and the backup offer; null when the command
- * is not theirs in this state (the main reducer handles it).
- */
-export function editorCommand(state: State, id: CommandId): State | null {
-	if (state.confirm) return null;
-	if (state.backupOffer) {
-		const handled = backupCommand(state, state.backupOffer, id);
-		if (handled) return handled;
-	}
-	if (id === 'editPorts' && (state.screen === 'list' || state.screen === 'details')) return openEditor(fromDetails(state));
-	if (state.screen === 'list' && id === 'newContainer') return openForm(state);
-	if (state.field) return id === 'fieldAccept' || id === 'fieldCancel' ? fieldCommand(state, state.field, id) : null;
-	if (state.screen === 'editor' && state.editor) return editorScreenCommand(state, state.editor, id);
-	if (state.screen === 'new' && state.form) return formCommand(state, state.form, id);
-	return null;
+function rowDelete(state: State, editor: EditorState): State {
+	const last = editor.rows.length;
+	if (editor.cursor >= last) return state;
+	return set(state, {rows: editor.rows.filter((_, i) => i !== editor.cursor), cursor: clamp(editor.cursor, 0, last - 1)});
 }
 
-/** The editor's, form's and backup offer's actions. */
-export function editorAction(state: State, action: EditorAction): State {
-	switch (action.type) {
-		case 'editor/loaded':
-			return state.editor?.id === action.id ? {...state, editor: loaded(state.editor, action.details)} : state;
-		case 'editor/failed':
-			return state.editor?.id === action.id ? {...state, editor: {...state.editor, error: action.message}} : state;
-		case 'editor/conflicts':
-			if (state.editor?.id !== action.id || state.editor.stage !== 'review') return state;
-			return {...state, editor: {...state.editor, conflicts: action.conflicts, conflictError: action.error}};
-		case 'recreate/done':
-			return {
-				...state,
-				recreates: state.recreates.filter((r) => r.seq !== action.seq),
-				notice: {tone: action.ok ? 'info' : 'error', text: action.text},
-			};
-		case 'field/set':
-			return state.field ? {...state, field: {...state.field, text: fieldText(action.text)}} : state;
-		case 'form/images':
-		case 'form/image':
-		case 'form/done':
-			return formAction(state, action);
-		case 'backup/found':
-		case 'backup/done':
-			return backupAction(state, action);
-	}
+/** The conflicts the check found, each with the row that asked for the port. */
+export function conflictsFound(state: State, id: string, conflicts: ConflictNote[], error: string | null): State {
+	const editor = state.editor;
+	if (editor?.id !== id || editor.stage !== 'review') return state;
+	const notes: EditorConflict[] = conflicts.map((c) => ({...c, row: rowOf(editor.rows, c)}));
+	return set(state, {conflicts: notes, conflictError: error});
 }
+
+export function editorLoaded(state: State, id: string, details: ContainerDetails): State {
+	return state.editor?.id === id ? {...state, editor: loaded(state.editor, details)} : state;
+}
+
+export function editorFailed(state: State, id: string, message: string): State {
+	return state.editor?.id === id ? {...state, editor: {...state.editor, error: message}} : state;
+}
+
+export function recreateDone(state: State, id: number, ok: boolean, text: string): State {
+	return {...state, recreates: state.recreates.filter((r) => r.id !== id), notice: {tone: ok ? 'info' : 'error', text}};
+}
+
+/** `discard` is shared with the form: it answers for whichever screen asked. */
+function discardYes(state: State): State {
+	return state.screen === 'new' ? {...state, screen: 'list', form: null, field: null} : close(state);
+}
+
+function discardNo(state: State): State {
+	if (state.screen === 'new' && state.form) return {...state, form: {...state.form, stage: 'edit'}};
+	return set(state, {stage: 'edit'});
+}
+
+export const handlers: HandlerTable = {
+	list: {editPorts: openEditor},
+	details: {editPorts: openEditor},
+	editor: {
+		up: (s) => set(s, {cursor: clamp((s.editor?.cursor ?? 0) - 1, 0, s.editor?.rows.length ?? 0)}),
+		down: (s) => set(s, {cursor: clamp((s.editor?.cursor ?? 0) + 1, 0, s.editor?.rows.length ?? 0)}),
+		editorCancel: (s) => (s.editor && editorDirty(s.editor) ? set(s, {stage: 'discard'}) : close(s)),
+		editorApply: apply,
+		rowAdd: whenLoaded(rowAdd),
+		rowEdit: whenLoaded(rowEdit),
+		rowDelete: whenLoaded(rowDelete),
+		togglePublishAll: whenLoaded((s, e) => set(s, {publishAll: !e.publishAll})),
+	},
+	review: {
+		confirmYes: confirmApply,
+		confirmNo: (s) => set(s, {stage: 'edit'}),
+		useSuggestion: useSuggestions,
+	},
+	discard: {confirmYes: discardYes, confirmNo: discardNo},
+};
+

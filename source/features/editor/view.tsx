@@ -1,43 +1,13 @@
 /** `p`: the port mappings of one container, edited as rows of `-p` specs, reviewed, then applied. */
 import {Box, Text} from 'ink';
 import React from 'react';
-import {requestedLines} from '../../model/port-rows.js';
-import {portConfigOf} from '../../model/port-rows.js';
-import {renderDockerRun} from '../../model/run-spec.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {EditorState} from '../../store/editor-state.js';
-import {listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {FieldEditor, portHeader, portRowText} from '../components/port-rows.js';
-import {fit, useTheme} from '../theme.js';
-
-/** Review lines: `- old`, `+ new`, the -P change. */
-export function changeLines(editor: EditorState): string[] {
-	const o = editor.original;
-	if (!o) return [];
-	const before = requestedLines(o.bindings);
-	const after = requestedLines(portConfigOf(editor.rows, editor.publishAll).PortBindings);
-	const lines = [...before.filter((l) => !after.includes(l)).map((l) => `- ${l}`), ...after.map((l) => (before.includes(l) ? `  ${l}` : `+ ${l}`))];
-	if (o.publishAll !== editor.publishAll) lines.push(`${editor.publishAll ? '+' : '-'} -P (every exposed port on a random host port)`);
-	else if (editor.publishAll) lines.push('  -P (every exposed port on a random host port)');
-	return lines;
-}
-
-/** The `docker run` that would make the container with the new ports (its other settings are kept). */
-export function editorRunLine(editor: EditorState): string {
-	const o = editor.original;
-	return renderDockerRun({
-		name: editor.name,
-		image: o?.image ?? '',
-		command: [],
-		publish: editor.rows,
-		publishAll: editor.publishAll,
-		expose: [],
-		links: (o?.links ?? []).map((l) => (l.alias === l.source ? l.source : `${l.source}:${l.alias}`)),
-		autoRemove: o?.autoRemove ?? false,
-		dryRun: false,
-	});
-}
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {fit, useTheme} from '../../app/view/theme.js';
+import {FieldEditor, portHeader, portRowText} from './port-rows.js';
+import {changeLines, editorRunLine} from './review.js';
+import type {EditorState} from './state.js';
 
 function Review({editor, width}: {editor: EditorState; width: number}) {
 	const theme = useTheme();
@@ -95,7 +65,9 @@ export function PortEditorScreen({state}: {state: State}) {
 			</Box>
 		);
 	}
-	const fieldRows = state.field ? 2 : 0;
+	// The port field; the command line (`:`) has the bottom line.
+	const field = state.field?.target.kind === 'port' ? state.field : null;
+	const fieldRows = field ? 2 : 0;
 	const room = Math.max(1, height - 6 - fieldRows);
 	const top = Math.max(0, Math.min(editor.cursor - room + 1, editor.rows.length - room));
 	const exposed = o.exposed.length > 0 ? o.exposed.join(', ') : 'none';
@@ -108,16 +80,16 @@ export function PortEditorScreen({state}: {state: State}) {
 			{editor.rows.slice(top, top + room).map((spec, k) => {
 				const i = top + k;
 				// The row being edited shows what is typed.
-				const shown = state.field?.target.kind === 'port' && state.field.target.index === i ? state.field.text : spec;
+				const shown = field?.target.kind === 'port' && field.target.index === i ? field.text : spec;
 				return (
-					<Text key={i} inverse={i === editor.cursor && !state.field} wrap="truncate">
+					<Text key={i} inverse={i === editor.cursor && !field} wrap="truncate">
 						{`${cursor(i)} ${portRowText(shown, e)}`}
 					</Text>
 				);
 			})}
 			<Text wrap="truncate">{`  [${editor.publishAll ? 'x' : ' '}] -P publish every exposed port (${sanitize(exposed)}) on a random host port`}</Text>
 			<Text inverse={editor.cursor === editor.rows.length} bold wrap="truncate">{`${cursor(editor.rows.length)} [ Apply ]`}</Text>
-			{state.field ? <FieldEditor field={state.field} label="port" width={width} /> : null}
+			{field ? <FieldEditor state={state} field={field} label="port" width={width} /> : null}
 			{editor.stage === 'discard' ? (
 				<Text color={theme.tone.warn} bold>{`Discard the changes to ${sanitize(editor.name)}? y discard  n keep editing`}</Text>
 			) : null}

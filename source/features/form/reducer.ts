@@ -1,11 +1,17 @@
-/** The reducer's new-container form part (`n`): items, toggles, links, Create. Pure. */
-import type {CommandId} from './commands.js';
-import type {EditorAction} from './editor-actions.js';
-import type {FormItem, FormState} from './editor-state.js';
-import {formItems, formProblem} from './form-spec.js';
-import type {State} from './state.js';
+/** The new-container form (`n`): items, toggles, links, the image list, Create. */
+import type {FieldHandlers} from '../../app/fields-types.js';
+import type {HandlerTable} from '../../app/handlers.js';
+import {listHeight} from '../../app/layout.js';
+import {cursorTarget} from '../../app/cursor.js';
+import type {CommandId} from '../../app/commands.js';
+import {request} from '../../app/request.js';
+import type {State} from '../../app/state.js';
+import {openField} from '../../app/text-field.js';
+import {validateLink} from '../../model/run-spec.js';
+import {formItems, formProblem, formRunSpec} from './spec.js';
+import type {FormItem, FormState} from './state.js';
 
-export function openForm(state: State): State {
+function openForm(state: State): State {
 	const form: FormState = {
 		image: '',
 		name: '',
@@ -17,12 +23,11 @@ export function openForm(state: State): State {
 		cursor: 0,
 		images: null,
 		imagesError: null,
-		picking: false,
+		picking: null,
 		stage: 'edit',
 		error: null,
-		createSeq: 0,
 	};
-	return {...state, screen: 'new', form, field: null};
+	return request({...state, screen: 'new', form, field: null}, {kind: 'listImages'});
 }
 
 function dirty(form: FormState): boolean {
@@ -50,92 +55,149 @@ function toggle(form: FormState, item: FormItem | undefined): FormState {
 function submit(state: State, form: FormState): State {
 	const problem = formProblem(form, state.containers);
 	if (problem) return {...state, form: {...form, error: problem}};
-	return {...state, form: {...form, stage: 'creating', error: null, createSeq: form.createSeq + 1}};
+	return request({...state, form: {...form, stage: 'creating', error: null}}, {kind: 'createContainer', spec: formRunSpec(form)});
 }
 
-/** Commands on the form screen; null when not the form's. */
-export function formCommand(state: State, form: FormState, id: CommandId): State | null {
-	const set = (f: FormState): State => ({...state, form: f});
-	const close = (): State => ({...state, screen: 'list', form: null, field: null});
-	if (form.picking) return id === 'fieldCancel' ? set({...form, picking: false}) : null;
-	if (form.stage === 'discard') {
-		if (id === 'confirmYes') return close();
-		if (id === 'confirmNo') return set({...form, stage: 'edit'});
-		return null;
-	}
-	if (form.stage === 'creating') return id === 'editorCancel' ? state : null;
-	const items = formItems(form, state.containers);
-	const item = items[Math.min(form.cursor, items.length - 1)];
-	switch (id) {
-		case 'up':
-			return set({...form, cursor: Math.max(0, form.cursor - 1)});
-		case 'down':
-			return set({...form, cursor: Math.min(items.length - 1, form.cursor + 1)});
-		case 'editorCancel':
-			return dirty(form) ? set({...form, stage: 'discard'}) : close();
-		case 'editorApply':
-			return submit(state, form);
-		case 'togglePublishAll':
-			return set({...form, publishAll: !form.publishAll});
-		case 'toggleItem':
-			return set(toggle(form, item));
-		case 'pickImage':
-			if (!form.images || form.images.length === 0) {
-				return {...state, notice: {tone: 'info', text: form.imagesError ?? (form.images ? 'no local images: type a name with Enter' : 'listing images…')}};
-			}
-			return set({...form, picking: true, cursor: 0});
-		case 'rowAdd': {
-			const index = form.rows.length;
-			// The new row takes the place -P had: the cursor goes onto it.
-			const cursor = items.findIndex((i) => i.kind === 'publishAll');
-			return {...set({...form, rows: [...form.rows, ''], cursor}), field: {target: {kind: 'port', index}, text: '', added: true}};
+/** A form command: runs `fn` on the form in its edit stage (while creating, keys wait). */
+const onForm =
+	(fn: (state: State, form: FormState, item: FormItem | undefined) => State) =>
+	(state: State): State => {
+		const form = state.form;
+		if (!form || form.stage !== 'edit') return state;
+		const items = formItems(form, state.containers);
+		return fn(state, form, items[Math.min(form.cursor, items.length - 1)]);
+	};
+
+const set = (state: State, form: FormState): State => ({...state, form});
+
+function rowAdd(state: State, form: FormState): State {
+	const index = form.rows.length;
+	// The new row takes the place -P had: the cursor goes onto it.
+	const cursor = formItems(form, state.containers).findIndex((i) => i.kind === 'publishAll');
+	return {...set(state, {...form, rows: [...form.rows, ''], cursor}), field: openField({kind: 'port', index}, '', true)};
+}
+
+function rowDelete(state: State, form: FormState, item: FormItem | undefined): State {
+	if (item?.kind === 'port') return set(state, {...form, rows: form.rows.filter((_, i) => i !== item.index), cursor: Math.max(0, form.cursor - 1)});
+	if (item?.kind === 'link' && form.links.some((l) => l.source === item.source)) return set(state, toggleLink(form, item.source));
+	return state;
+}
+
+function rowEdit(state: State, form: FormState, item: FormItem | undefined): State {
+	switch (item?.kind) {
+		case 'image':
+		case 'name':
+		case 'command':
+			return {...state, field: openField({kind: item.kind}, form[item.kind])};
+		case 'port':
+			return {...state, field: openField({kind: 'port', index: item.index}, form.rows[item.index] ?? '')};
+		case 'link': {
+			const link = form.links.find((l) => l.source === item.source);
+			if (!link) return set(state, toggleLink(form, item.source));
+			return {...state, field: openField({kind: 'alias', source: item.source}, link.alias)};
 		}
-		case 'rowDelete':
-			if (item?.kind === 'port') return set({...form, rows: form.rows.filter((_, i) => i !== item.index), cursor: Math.max(0, form.cursor - 1)});
-			if (item?.kind === 'link' && form.links.some((l) => l.source === item.source)) return set(toggleLink(form, item.source));
-			return state;
-		case 'rowEdit':
-			switch (item?.kind) {
-				case 'image':
-				case 'name':
-				case 'command':
-					return {...state, field: {target: {kind: item.kind}, text: form[item.kind], added: false}};
-				case 'port':
-					return {...state, field: {target: {kind: 'port', index: item.index}, text: form.rows[item.index] ?? '', added: false}};
-				case 'link': {
-					const link = form.links.find((l) => l.source === item.source);
-					if (!link) return set(toggleLink(form, item.source));
-					return {...state, field: {target: {kind: 'alias', source: item.source}, text: link.alias, added: false}};
-				}
-				case 'create':
-					return submit(state, form);
-				default:
-					return set(toggle(form, item));
-			}
+		case 'create':
+			return submit(state, form);
 		default:
-			return null;
+			return set(state, toggle(form, item));
 	}
 }
 
-/** The form's actions. */
-export function formAction(state: State, action: Extract<EditorAction, {type: 'form/images' | 'form/image' | 'form/done'}>): State {
-	const form = state.form;
-	if (!form) return state;
-	switch (action.type) {
-		case 'form/images':
-			return {...state, form: {...form, images: action.images, imagesError: action.error}};
-		case 'form/image':
-			return {...state, form: {...form, image: action.image, picking: false, error: null}};
-		case 'form/done':
-			if (action.seq !== form.createSeq) return state;
-			if (action.error !== null) return {...state, form: {...form, stage: 'edit', error: action.error}};
-			return {
-				...state,
-				screen: 'list',
-				form: null,
-				field: null,
-				...(action.id ? {selectedId: action.id} : {}),
-				notice: {tone: 'info', text: `created ${action.name}: ${(action.id ?? '').slice(0, 12)}`},
-			};
+function pickImage(state: State, form: FormState): State {
+	if (!form.images || form.images.length === 0) {
+		return {...state, notice: {tone: 'info', text: form.imagesError ?? (form.images ? 'no local images: type a name with Enter' : 'listing images…')}};
 	}
+	return set(state, {...form, picking: 0, cursor: 0});
 }
+
+/** Moves the image list's cursor. */
+function movePicker(id: CommandId) {
+	return (state: State): State => {
+		const form = state.form;
+		if (!form || form.picking === null) return state;
+		const count = form.images?.length ?? 0;
+		const to = cursorTarget(id, form.picking, count, listHeight(state) - 2) ?? form.picking;
+		return to === form.picking ? state : set(state, {...form, picking: to});
+	};
+}
+
+/** Takes `image` as the form's image and closes the list. */
+export function chooseImage(state: State, image: string): State {
+	return state.form ? set(state, {...state.form, image, picking: null, error: null}) : state;
+}
+
+function pickHighlighted(state: State): State {
+	const form = state.form;
+	const image = form?.picking !== null && form?.picking !== undefined ? form.images?.[form.picking] : undefined;
+	return image === undefined ? state : chooseImage(state, image);
+}
+
+export function imagesListed(state: State, images: string[] | null, error: string | null): State {
+	return state.form ? set(state, {...state.form, images, imagesError: error}) : state;
+}
+
+/** The engine's answer to Create: back to the list on the new container, or the error in the form. */
+export function formDone(state: State, id: string | null, name: string, error: string | null): State {
+	const form = state.form;
+	if (!form || form.stage !== 'creating') return state;
+	if (error !== null) return set(state, {...form, stage: 'edit', error});
+	return {
+		...state,
+		screen: 'list',
+		form: null,
+		field: null,
+		...(id ? {selectedId: id} : {}),
+		notice: {tone: 'info', text: `created ${name}: ${(id ?? '').slice(0, 12)}`},
+	};
+}
+
+/** The image, name, command and link-alias fields of the form. */
+export const formFields: FieldHandlers = {
+	image: {accept: (s, f) => (s.form ? set(s, {...s.form, image: f.text, error: null}) : s)},
+	name: {accept: (s, f) => (s.form ? set(s, {...s.form, name: f.text, error: null}) : s)},
+	command: {accept: (s, f) => (s.form ? set(s, {...s.form, command: f.text, error: null}) : s)},
+	alias: {
+		problem(_s, field) {
+			if (field.target.kind !== 'alias') return null;
+			const text = field.text.trim();
+			try {
+				validateLink(`${field.target.source}:${text === '' ? field.target.source : text}`);
+				return null;
+			} catch (error) {
+				return error instanceof Error ? error.message : String(error);
+			}
+		},
+		accept(s, field) {
+			if (!s.form || field.target.kind !== 'alias') return s;
+			const source = field.target.source;
+			const text = field.text.trim();
+			return set(s, {...s.form, links: s.form.links.map((l) => (l.source === source ? {...l, alias: text || l.source} : l))});
+		},
+	},
+};
+
+export const handlers: HandlerTable = {
+	list: {newContainer: openForm},
+	new: {
+		up: onForm((s, f) => set(s, {...f, cursor: Math.max(0, f.cursor - 1)})),
+		down: onForm((s, f) => set(s, {...f, cursor: Math.min(formItems(f, s.containers).length - 1, f.cursor + 1)})),
+		editorCancel: (s) => (s.form?.stage === 'creating' ? s : s.form && dirty(s.form) ? set(s, {...s.form, stage: 'discard'}) : {...s, screen: 'list', form: null, field: null}),
+		editorApply: onForm(submit),
+		togglePublishAll: onForm((s, f) => set(s, {...f, publishAll: !f.publishAll})),
+		toggleItem: onForm((s, f, item) => set(s, toggle(f, item))),
+		pickImage: onForm(pickImage),
+		rowAdd: onForm(rowAdd),
+		rowDelete: onForm(rowDelete),
+		rowEdit: onForm(rowEdit),
+	},
+	picker: {
+		pick: pickHighlighted,
+		fieldCancel: (s) => (s.form ? set(s, {...s.form, picking: null}) : s),
+		up: movePicker('up'),
+		down: movePicker('down'),
+		top: movePicker('top'),
+		bottom: movePicker('bottom'),
+		pageUp: movePicker('pageUp'),
+		pageDown: movePicker('pageDown'),
+	},
+};

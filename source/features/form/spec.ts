@@ -1,9 +1,9 @@
 /** Pure reads of the new-container form: its items, the `RunSpec` it stands for, what is wrong with it. */
-import type {ContainerSummary} from '../model/container.js';
-import {firstInvalid, splitCommand} from '../model/port-rows.js';
-import {validateContainerName, validateLink, type RunSpec} from '../model/run-spec.js';
-import type {FormItem, FormState} from './editor-state.js';
-import {isUp} from './selectors.js';
+import type {ContainerSummary} from '../../model/container.js';
+import {firstInvalid, splitCommand} from '../../model/port-rows.js';
+import {validateContainerName, validateLink, type RunSpec} from '../../model/run-spec.js';
+import {isUp} from '../list/selectors.js';
+import type {FormItem, FormState} from './state.js';
 
 /** Running containers a new container can link to, by name. */
 export function linkCandidates(containers: ContainerSummary[]): string[] {

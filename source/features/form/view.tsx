@@ -1,18 +1,18 @@
 /** `n`: a new container, as `docker run -d`: image, name, command, ports, -P, --rm, links; Create. */
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React from 'react';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {ChoiceList} from '../../app/view/choice-list.js';
+import {fit, useTheme} from '../../app/view/theme.js';
 import {renderDockerRun} from '../../model/run-spec.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {FormItem, FormState} from '../../store/editor-state.js';
-import {formItems, formRunSpec, nameProblem} from '../../store/form-spec.js';
-import {listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {FieldEditor, portRowText} from '../components/port-rows.js';
-import {useStore} from '../store-context.js';
-import {fit, useTheme} from '../theme.js';
+import {FieldEditor, portRowText} from '../editor/port-rows.js';
+import {formItems, formRunSpec, nameProblem} from './spec.js';
+import type {FormItem, FormState} from './state.js';
 
 const LABEL = 10;
+const FORM_FIELDS: ReadonlySet<string> = new Set(['image', 'name', 'command', 'port', 'alias']);
 const box = (on: boolean): string => (on ? '[x]' : '[ ]');
 
 /** The text of one form item. */
@@ -41,12 +41,11 @@ export function itemText(item: FormItem, form: FormState, ellipsis: string, draf
 }
 
 function Picker({form, height}: {form: FormState; height: number}) {
-	const store = useStore();
 	const items = (form.images ?? []).map((i) => ({label: sanitize(i), value: i}));
 	return (
 		<Box flexDirection="column">
 			<Text bold>Local images (Enter picks, Esc closes)</Text>
-			<SelectInput items={items} limit={Math.max(3, height - 3)} isFocused onSelect={(item) => store.dispatch({type: 'form/image', image: item.value})} />
+			<ChoiceList items={items} cursor={form.picking ?? 0} height={Math.max(3, height - 3)} />
 		</Box>
 	);
 }
@@ -58,7 +57,7 @@ export function NewContainerScreen({state}: {state: State}) {
 	const height = listHeight(state) + 1;
 	if (!form) return null;
 	const e = theme.glyphs.ellipsis;
-	if (form.picking) {
+	if (form.picking !== null) {
 		return (
 			<Box flexDirection="column" height={height}>
 				<Text bold color={theme.tone.accent}>New container</Text>
@@ -68,10 +67,12 @@ export function NewContainerScreen({state}: {state: State}) {
 	}
 	const items = formItems(form, state.containers);
 	const nameError = nameProblem(form.name, state.containers);
-	const fieldLines = state.field ? 2 : 0;
+	// The form's own fields; the command line (`:`) has the bottom line.
+	const field = state.field && FORM_FIELDS.has(state.field.target.kind) ? state.field : null;
+	const fieldLines = field ? 2 : 0;
 	const room = Math.max(1, height - 4 - fieldLines - (nameError ? 1 : 0));
 	const top = Math.max(0, Math.min(form.cursor - room + 1, items.length - room));
-	const label = state.field?.target.kind === 'alias' ? 'alias' : (state.field?.target.kind ?? '');
+	const label = field?.target.kind ?? '';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.tone.accent}>New container (docker run -d)</Text>
@@ -80,14 +81,14 @@ export function NewContainerScreen({state}: {state: State}) {
 				const selected = i === form.cursor;
 				return (
 					<React.Fragment key={i}>
-						<Text inverse={selected && !state.field} bold={item.kind === 'create'} wrap="truncate">
-							{`${selected ? theme.glyphs.cursor : ' '} ${itemText(item, form, e, item.kind === 'port' && state.field?.target.kind === 'port' && state.field.target.index === item.index ? state.field.text : undefined)}`}
+						<Text inverse={selected && !field} bold={item.kind === 'create'} wrap="truncate">
+							{`${selected ? theme.glyphs.cursor : ' '} ${itemText(item, form, e, item.kind === 'port' && field?.target.kind === 'port' && field.target.index === item.index ? field.text : undefined)}`}
 						</Text>
 						{item.kind === 'name' && nameError ? <Text color={theme.tone.error} wrap="truncate">{`  ${fit('', LABEL, '')}${sanitize(nameError)}`}</Text> : null}
 					</React.Fragment>
 				);
 			})}
-			{state.field ? <FieldEditor field={state.field} label={label} width={width} /> : null}
+			{field ? <FieldEditor state={state} field={field} label={label} width={width} /> : null}
 			<Text wrap="truncate" dimColor={theme.tone.dim}>{`  ${sanitize(renderDockerRun({...formRunSpec(form), image: form.image.trim() || 'IMAGE'}))}`}</Text>
 			{form.error ? <Text color={theme.tone.error} wrap="truncate">{`  ${sanitize(form.error)}`}</Text> : null}
 			{form.stage === 'discard' ? <Text color={theme.tone.warn} bold>Discard this new container? y discard  n keep editing</Text> : null}

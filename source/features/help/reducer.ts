@@ -1,16 +1,22 @@
-/** The help screen scrolls when the keys do not fit: the view reports how far it can scroll. */
-import type {CommandId} from './commands.js';
-import {cursorTarget} from './cursor.js';
-import {listHeight} from './selectors.js';
-import type {State} from './state.js';
+/** The help screen (`?`): opened over any screen, scrolled when the keys do not fit. */
+import {cursorTarget} from '../../app/cursor.js';
+import type {CommandId} from '../../app/commands.js';
+import type {HandlerTable} from '../../app/handlers.js';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
 
-/** Scrolling keys on the help screen; null for anything else. */
-export function helpCommand(state: State, id: CommandId): State | null {
-	if (state.screen !== 'help') return null;
-	// Scrolling is a cursor over the possible first lines (0..maxScroll).
-	const scroll = cursorTarget(id, state.help.scroll, state.help.maxScroll + 1, listHeight(state));
-	if (scroll === null) return null;
-	return scroll === state.help.scroll ? state : {...state, help: {...state.help, scroll}};
+/** `?`: opens the help over the current screen, or closes it. */
+export function toggleHelp(state: State): State {
+	if (state.screen === 'help') return {...state, screen: state.returnTo};
+	return {...state, screen: 'help', returnTo: state.screen, field: null, help: {...state.help, scroll: 0}};
+}
+
+/** Scrolling is a cursor over the possible first lines (0..maxScroll). */
+function scroll(id: CommandId) {
+	return (state: State): State => {
+		const to = cursorTarget(id, state.help.scroll, state.help.maxScroll + 1, listHeight(state)) ?? state.help.scroll;
+		return to === state.help.scroll ? state : {...state, help: {...state.help, scroll: to}};
+	};
 }
 
 /** The view's report of how many lines do not fit. */
@@ -18,3 +24,16 @@ export function helpLayout(state: State, maxScroll: number): State {
 	if (maxScroll === state.help.maxScroll) return state;
 	return {...state, help: {scroll: Math.min(state.help.scroll, maxScroll), maxScroll}};
 }
+
+export const handlers: HandlerTable = {
+	global: {help: toggleHelp},
+	help: {
+		back: (s) => ({...s, screen: s.returnTo}),
+		up: scroll('up'),
+		down: scroll('down'),
+		top: scroll('top'),
+		bottom: scroll('bottom'),
+		pageUp: scroll('pageUp'),
+		pageDown: scroll('pageDown'),
+	},
+};

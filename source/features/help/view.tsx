@@ -1,34 +1,11 @@
 /** `?`: every key of every screen, generated from the keymap table; flows into columns when short. */
 import {Box, Text} from 'ink';
 import React, {useEffect} from 'react';
-import type {Scope} from '../../store/commands.js';
-import {SCOPE_TITLES, bindings, displayKey} from '../keymap.js';
-import {useStore} from '../store-context.js';
-import {fit, useTheme} from '../theme.js';
+import {SCOPE_ORDER, SCOPE_TITLES, bindings, displayKey} from '../../app/keymap.js';
+import {useStore} from '../../app/view/store-context.js';
+import {fit, useTheme} from '../../app/view/theme.js';
+import {EDITING_KEYS} from '../../app/text-field.js';
 
-const ORDER: Scope[] = [
-	'global',
-	'list',
-	'details',
-	'ports',
-	'links',
-	'networks',
-	'linkPicker',
-	'choose',
-	'rename',
-	'netConfirm',
-	'editor',
-	'review',
-	'new',
-	'field',
-	'picker',
-	'discard',
-	'backup',
-	'filter',
-	'confirm',
-	'palette',
-	'help',
-];
 const KEYS_WIDTH = 20;
 
 interface HelpLine {
@@ -39,13 +16,15 @@ interface HelpLine {
 
 export function helpLines(ascii: boolean, readOnly: boolean): HelpLine[] {
 	const lines: HelpLine[] = [];
-	for (const scope of ORDER) {
+	for (const scope of SCOPE_ORDER) {
 		const inScope = bindings(readOnly).filter((b) => b.scope === scope);
 		if (inScope.length === 0) continue;
 		lines.push({heading: true, keys: '', text: SCOPE_TITLES[scope]});
 		for (const b of inScope) {
 			lines.push({heading: false, keys: b.keys.map((k) => displayKey(k, ascii)).join(', '), text: b.description});
 		}
+		// Text is edited with the same keys in every field.
+		if (scope === 'field') for (const k of EDITING_KEYS) lines.push({heading: false, keys: k.keys, text: k.description});
 	}
 	return lines;
 }

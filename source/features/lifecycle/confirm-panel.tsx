@@ -2,9 +2,9 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import type {Confirm} from '../../store/state.js';
-import {footerHints} from '../keymap.js';
-import {fit, useTheme} from '../theme.js';
+import {footerHints} from '../../app/keymap.js';
+import {fit, useTheme} from '../../app/view/theme.js';
+import type {Confirm} from './state.js';
 
 /** The question's text, one line: what will happen, like the docker command it stands for. */
 export function confirmText(confirm: Confirm): string {

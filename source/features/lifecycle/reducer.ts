@@ -1,87 +1,84 @@
 /**
- * The reducer's lifecycle part: start, stop, restart and remove (with confirmation), marks, sort
- * order and the jump to the latest container. Pure; effects run the jobs it queues.
+ * Start, stop, restart and remove (with confirmation), and the marks they apply to. Pure: the
+ * jobs become effect requests, run by `effects.ts`.
  */
-import type {CommandId} from './commands.js';
-import {actionTargets, isUp, matchesFilter, selectedIndex, visibleContainers} from './selectors.js';
-import type {Job, JobKind, SortKey, State} from './state.js';
-
-const SORT_ORDER: SortKey[] = ['name', 'created', 'status'];
+import type {HandlerTable} from '../../app/handlers.js';
+import {requestWithId, request} from '../../app/request.js';
+import type {State} from '../../app/state.js';
+import type {ContainerSummary} from '../../model/container.js';
+import {settleCursor} from '../list/reducer.js';
+import {actionTargets, isUp, selectedIndex, visibleContainers} from '../list/selectors.js';
+import type {JobKind, Target} from './state.js';
 
 const present: Record<JobKind, string> = {start: 'started', stop: 'stopped', restart: 'restarted', remove: 'removed'};
 
-function queue(state: State, kind: JobKind, targets: Job['targets'], removeVolumes = false): State {
-	const seq = state.jobSeq + 1;
-	return {...state, jobSeq: seq, jobs: [...state.jobs, {seq, kind, targets, removeVolumes}], marked: [], confirm: null, notice: null};
+function queue(state: State, kind: JobKind, targets: Target[], removeVolumes = false): State {
+	const job = {kind, targets, removeVolumes};
+	const {state: next, id} = requestWithId(state, {kind: 'lifecycle', job});
+	return {...next, jobs: [...state.jobs, {id, ...job}], marked: [], confirm: null, notice: null};
 }
 
-function targetsOf(state: State): Job['targets'] {
-	return actionTargets(state).map((c) => ({id: c.id, name: c.name, running: isUp(c)}));
-}
+const asTarget = (c: ContainerSummary): Target => ({id: c.id, name: c.name, running: isUp(c)});
 
-function names(targets: Job['targets']): string {
-	return targets.map((t) => t.name).join(', ');
-}
-
-/** The lifecycle commands; returns null for commands it does not handle. */
-export function lifecycleCommand(state: State, id: CommandId, settle: (next: State, previous: State) => State): State | null {
-	switch (id) {
-		case 'start':
-		case 'restart': {
-			const targets = targetsOf(state);
-			if (targets.length === 0) return state;
-			const needed = id === 'start' ? targets.filter((t) => !t.running) : targets;
-			if (needed.length === 0) return {...state, notice: {tone: 'info', text: `already running: ${names(targets)}`}};
-			return queue(state, id, needed);
-		}
-		case 'stop': {
-			const targets = targetsOf(state);
-			const running = targets.filter((t) => t.running);
-			if (targets.length === 0) return state;
-			if (running.length === 0) return {...state, notice: {tone: 'info', text: `not running: ${names(targets)}`}};
-			// Which of them were run with --rm is not in the list: effects inspect them and fill it in.
-			return {...state, confirm: {kind: 'stop', targets: running, autoRemove: null, removeVolumes: false}, notice: null};
-		}
-		case 'remove': {
-			const targets = targetsOf(state);
-			if (targets.length === 0) return state;
-			return {...state, confirm: {kind: 'remove', targets, autoRemove: null, removeVolumes: false}, notice: null};
-		}
-		case 'confirmYes':
-			return state.confirm ? queue(state, state.confirm.kind, state.confirm.targets, state.confirm.removeVolumes) : state;
-		case 'confirmNo':
-			return {...state, confirm: null};
-		case 'toggleVolumes':
-			return state.confirm?.kind === 'remove' ? {...state, confirm: {...state.confirm, removeVolumes: !state.confirm.removeVolumes}} : state;
-		case 'mark': {
-			const rows = visibleContainers(state);
-			const index = selectedIndex(rows, state.selectedId);
-			const row = rows[index];
-			if (!row) return state;
-			const marked = state.marked.includes(row.id) ? state.marked.filter((m) => m !== row.id) : [...state.marked, row.id];
-			// Move on, so that space space space marks consecutive rows.
-			const next = rows[Math.min(rows.length - 1, index + 1)];
-			return settle({...state, marked, selectedId: next?.id ?? row.id}, state);
-		}
-		case 'markAll': {
-			const rows = visibleContainers(state);
-			const all = rows.length > 0 && rows.every((c) => state.marked.includes(c.id));
-			return {...state, marked: all ? [] : rows.map((c) => c.id)};
-		}
-		case 'cycleSort': {
-			const sort = SORT_ORDER[(SORT_ORDER.indexOf(state.sort) + 1) % SORT_ORDER.length] ?? 'name';
-			return settle({...state, sort, notice: {tone: 'info', text: `sorted by ${sort === 'created' ? 'created (newest first)' : sort === 'status' ? 'status (running first)' : 'name'}`}}, state);
-		}
-		case 'latest': {
-			// Like `docker ps -l`: the newest container in any state (that the filter lets through).
-			const candidates = state.containers.filter((c) => matchesFilter(c, state.filter));
-			const latest = candidates.reduce<(typeof candidates)[number] | undefined>((best, c) => (!best || c.created > best.created ? c : best), undefined);
-			if (!latest) return state;
-			return settle({...state, showAll: state.showAll || !isUp(latest), selectedId: latest.id}, state);
-		}
-		default:
-			return null;
+/**
+ * What an action applies to: in the details view, the container shown and nothing else (a removed
+ * one is said so); in the list, the marked containers, else the selected one.
+ */
+function targetsOf(state: State): Target[] | {gone: string} {
+	if (state.screen === 'details' && state.details) {
+		const shown = state.containers.find((c) => c.id === state.details?.id);
+		return shown ? [asTarget(shown)] : {gone: state.details.name};
 	}
+	return actionTargets(state).map(asTarget);
+}
+
+const goneNotice = (state: State, name: string): State => ({...state, notice: {tone: 'error', text: `${name} was removed: nothing to do`}});
+
+const names = (targets: Target[]): string => targets.map((t) => t.name).join(', ');
+
+function startOrRestart(kind: 'start' | 'restart') {
+	return (state: State): State => {
+		const targets = targetsOf(state);
+		if ('gone' in targets) return goneNotice(state, targets.gone);
+		if (targets.length === 0) return state;
+		const needed = kind === 'start' ? targets.filter((t) => !t.running) : targets;
+		if (needed.length === 0) return {...state, notice: {tone: 'info', text: `already running: ${names(targets)}`}};
+		return queue(state, kind, needed);
+	};
+}
+
+function stop(state: State): State {
+	const targets = targetsOf(state);
+	if ('gone' in targets) return goneNotice(state, targets.gone);
+	const running = targets.filter((t) => t.running);
+	if (targets.length === 0) return state;
+	if (running.length === 0) return {...state, notice: {tone: 'info', text: `not running: ${names(targets)}`}};
+	// Which of them were run with --rm is not in the list: an effect inspects them and fills it in.
+	return request({...state, confirm: {kind: 'stop', targets: running, autoRemove: null, removeVolumes: false}, notice: null}, {kind: 'autoRemove', targets: running});
+}
+
+function remove(state: State): State {
+	const targets = targetsOf(state);
+	if ('gone' in targets) return goneNotice(state, targets.gone);
+	if (targets.length === 0) return state;
+	return {...state, confirm: {kind: 'remove', targets, autoRemove: null, removeVolumes: false}, notice: null};
+}
+
+function mark(state: State): State {
+	const rows = visibleContainers(state);
+	const index = selectedIndex(rows, state.selectedId);
+	const row = rows[index];
+	if (!row) return state;
+	const marked = state.marked.includes(row.id) ? state.marked.filter((m) => m !== row.id) : [...state.marked, row.id];
+	// Move on, so that space space space marks consecutive rows.
+	const next = rows[Math.min(rows.length - 1, index + 1)];
+	return settleCursor({...state, marked, selectedId: next?.id ?? row.id}, state);
+}
+
+function markAll(state: State): State {
+	const rows = visibleContainers(state);
+	const all = rows.length > 0 && rows.every((c) => state.marked.includes(c.id));
+	return {...state, marked: all ? [] : rows.map((c) => c.id)};
 }
 
 /** Records which confirmed targets were run with `--rm` (found by inspecting them). */
@@ -90,13 +87,23 @@ export function confirmAutoRemove(state: State, names: string[]): State {
 }
 
 /** Folds a finished job back in: its rows lose the "stopping…" mark; failures become the notice. */
-export function jobDone(state: State, seq: number, errors: string[]): State {
-	const job = state.jobs.find((j) => j.seq === seq);
+export function jobDone(state: State, id: number, errors: string[]): State {
+	const job = state.jobs.find((j) => j.id === id);
 	if (!job) return state;
-	const jobs = state.jobs.filter((j) => j.seq !== seq);
-	if (errors.length === 0) {
-		return {...state, jobs, notice: {tone: 'info', text: `${present[job.kind]}: ${names(job.targets)}`}};
-	}
+	const jobs = state.jobs.filter((j) => j.id !== id);
+	if (errors.length === 0) return {...state, jobs, notice: {tone: 'info', text: `${present[job.kind]}: ${names(job.targets)}`}};
 	const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
 	return {...state, jobs, notice: {tone: 'error', text: `${errors[0]}${more}`}};
 }
+
+const actions = {start: startOrRestart('start'), restart: startOrRestart('restart'), stop, remove};
+
+export const handlers: HandlerTable = {
+	list: {...actions, mark, markAll},
+	details: actions,
+	confirm: {
+		confirmYes: (s) => (s.confirm ? queue(s, s.confirm.kind, s.confirm.targets, s.confirm.removeVolumes) : s),
+		confirmNo: (s) => ({...s, confirm: null}),
+		toggleVolumes: (s) => (s.confirm?.kind === 'remove' ? {...s, confirm: {...s.confirm, removeVolumes: !s.confirm.removeVolumes}} : s),
+	},
+};

@@ -3,11 +3,11 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {formatEdge} from '../../model/links.js';
 import {sanitize} from '../../model/sanitize.js';
-import {graphEdges} from '../../store/net-selectors.js';
-import {listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {NetPanel, netPanelRows} from '../components/net-panel.js';
-import {fit, useTheme} from '../theme.js';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {fit, useTheme} from '../../app/view/theme.js';
+import {NetPanel, netPanelRows} from '../net-ops/panel.js';
+import {graphEdges} from './reducer.js';
 
 export function LinksScreen({state}: {state: State}) {
 	const theme = useTheme();

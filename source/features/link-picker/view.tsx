@@ -1,14 +1,13 @@
 /** `l`: link the selected container (the recipient) to a source: pick it, set the alias, see what changes. */
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React from 'react';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {ChoiceList} from '../../app/view/choice-list.js';
+import {useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
-import {linkSources, pickerAliasProblem} from '../../store/net-selectors.js';
-import {listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {NetPanel, netPanelRows} from '../components/net-panel.js';
-import {useStore} from '../store-context.js';
-import {useTheme} from '../theme.js';
+import {NetPanel, netPanelRows} from '../net-ops/panel.js';
+import {linkSources, pickerAliasProblem} from './selectors.js';
 
 /** The label of a candidate source: stopped ones say why they matter. */
 export function sourceLabel(name: string, running: boolean, recipient: string, recipientRunning: boolean): string {
@@ -18,7 +17,6 @@ export function sourceLabel(name: string, running: boolean, recipient: string, r
 
 export function LinkPickerScreen({state}: {state: State}) {
 	const theme = useTheme();
-	const store = useStore();
 	const p = state.net.picker;
 	const height = listHeight(state) + 1;
 	if (!p) return null;
@@ -32,7 +30,7 @@ export function LinkPickerScreen({state}: {state: State}) {
 				<Text bold color={theme.tone.accent} wrap="truncate">{`Link ${r} to… (docker run --link SOURCE:ALIAS; ${r} is recreated with the link)`}</Text>
 				<Text dimColor={theme.tone.dim} wrap="truncate">  Sources on the default bridge network (Enter picks, Esc closes):</Text>
 				<Text dimColor={theme.tone.dim} wrap="truncate">  A stopped source blocks the recipient's start: the engine says Cannot link to a non running container.</Text>
-				<SelectInput items={items} limit={Math.max(3, height - 4)} isFocused onSelect={(item) => store.dispatch({type: 'net/pickSource', source: item.value})} />
+				<ChoiceList items={items} cursor={p.cursor} height={Math.max(3, height - 4)} />
 			</Box>
 		);
 	}

@@ -1,12 +1,7 @@
-/** Pure reads of the state that the UI and the reducer share. */
-import type {ContainerSummary, Link} from '../model/container.js';
-import type {JobKind, SortKey, State} from './state.js';
-
-/** Rows of chrome around the list: status bar, table header, footer, and one spare line. */
-export const LIST_CHROME_ROWS = 4;
-/** Below this size the UI shows a "make the terminal larger" message instead. */
-export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 10;
+/** Pure reads of the container list that the views, the reducers and other features share. */
+import type {SortKey, State} from '../../app/state.js';
+import type {ContainerSummary, Link} from '../../model/container.js';
+import type {JobKind} from '../lifecycle/state.js';
 
 /** `docker ps` without `-a` lists containers the engine considers running (paused and restarting too). */
 export function isUp(c: ContainerSummary): boolean {
@@ -58,17 +53,6 @@ export function actionTargets(state: State): ContainerSummary[] {
 	}
 	const selected = rows[selectedIndex(rows, state.selectedId)];
 	return selected ? [selected] : [];
-}
-
-/** Rows the confirmation panel takes from the list while it is open (a bordered box of two lines). */
-export const CONFIRM_ROWS = 4;
-
-export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer'>>): number {
-	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - (state.confirm || state.backupOffer ? CONFIRM_ROWS : 0));
-}
-
-export function tooSmall(state: Pick<State, 'size'>): boolean {
-	return state.size.columns < MIN_COLUMNS || state.size.rows < MIN_ROWS;
 }
 
 /** Index of the selected row in `rows`, or 0. */

@@ -1,10 +1,11 @@
 /** The live container list. */
 import React, {useMemo} from 'react';
-import {isUp, listHeight, pendingJob, visibleContainers} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {columnWidths, toRow} from '../components/columns.js';
-import {ContainerTable} from '../components/container-table.js';
-import {useTheme} from '../theme.js';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {useTheme} from '../../app/view/theme.js';
+import {columnWidths, toRow} from './columns.js';
+import {isUp, pendingJob, visibleContainers} from './selectors.js';
+import {ContainerTable} from './table.js';
 
 export function ListScreen({state}: {state: State}) {
 	const theme = useTheme();

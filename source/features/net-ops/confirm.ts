@@ -1,9 +1,9 @@
 /** The confirmation text of each links/networks operation: what it does, said before it is done. */
-import {envPrefix} from '../model/links.js';
-import type {NetworkInfo} from '../model/network.js';
-import type {ContainerSummary} from '../model/container.js';
-import type {NetConfirm, NetOp} from './net-state.js';
-import {linkedFrom} from './selectors.js';
+import type {ContainerSummary} from '../../model/container.js';
+import {envPrefix} from '../../model/links.js';
+import type {NetworkInfo} from '../../model/network.js';
+import {linkedFrom} from '../list/selectors.js';
+import type {NetConfirm, NetOp} from './state.js';
 
 const recreateNote = (r: string, containers: ContainerSummary[]): string => {
 	const c = containers.find((x) => x.name === r);

@@ -3,19 +3,12 @@
  * confirmed operations (link, unlink, move to a network, rename, connect, disconnect, create and
  * remove a network). None of them blocks the UI; each reports back with an action.
  */
-import type {Engine} from '../engine/engine.js';
-import {addLink, LinkError, moveLinkToNetwork, previewLink, removeLink} from '../engine/links.js';
-import {PortConflictError, RecreateError} from '../engine/recreate/index.js';
-import type {NetOp} from './net-state.js';
-import type {Dispatch} from './store.js';
-import type {State} from './state.js';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-function need<T>(fn: T | undefined): T {
-	if (!fn) throw new Error('this engine cannot manage networks');
-	return fn;
-}
+import type {EffectContext} from '../../app/effect-context.js';
+import type {Engine} from '../../engine/engine.js';
+import {errorText} from '../../model/error-text.js';
+import {addLink, LinkError, moveLinkToNetwork, previewLink, removeLink} from '../../operations/links.js';
+import {PortConflictError, RecreateError} from '../../operations/recreate/index.js';
+import type {NetOp} from './state.js';
 
 /** Runs one operation; returns the notice and the lines of what changed. */
 export async function runNetOp(engine: Engine, op: NetOp): Promise<{text: string; lines: string[]}> {
@@ -39,17 +32,17 @@ export async function runNetOp(engine: Engine, op: NetOp): Promise<{text: string
 			await engine.renameContainer(op.id, op.to);
 			return {text: `renamed ${op.from} to ${op.to}`, lines: []};
 		case 'connect':
-			await need(engine.connectNetwork).call(engine, op.network, op.container, op.aliases.length > 0 ? {Aliases: op.aliases} : {});
+			await engine.connectNetwork(op.network, op.container, op.aliases.length > 0 ? {Aliases: op.aliases} : {});
 			return {text: `connected ${op.container} to ${op.network}${op.aliases.length > 0 ? ` as ${op.aliases.join(', ')}` : ''}`, lines: []};
 		case 'disconnect':
-			await need(engine.disconnectNetwork).call(engine, op.network, op.container, false);
+			await engine.disconnectNetwork(op.network, op.container, false);
 			return {text: `disconnected ${op.container} from ${op.network}`, lines: []};
 		case 'createNetwork': {
-			const id = await need(engine.createNetwork).call(engine, op.name, op.subnet ? {subnet: op.subnet} : {});
+			const id = await engine.createNetwork(op.name, op.subnet ? {subnet: op.subnet} : {});
 			return {text: `created the network ${op.name}: ${id.slice(0, 12)}`, lines: []};
 		}
 		case 'removeNetwork':
-			await need(engine.removeNetwork).call(engine, op.name);
+			await engine.removeNetwork(op.name);
 			return {text: `removed the network ${op.name}`, lines: []};
 	}
 }
@@ -57,47 +50,38 @@ export async function runNetOp(engine: Engine, op: NetOp): Promise<{text: string
 function failure(op: NetOp, error: unknown): string {
 	if (error instanceof LinkError || error instanceof RecreateError) return error.message;
 	if (error instanceof PortConflictError) return `${error.message} (nothing was changed)`;
-	return `${op.kind === 'rename' ? `cannot rename ${op.from}` : op.kind}: ${message(error)}`;
+	return `${op.kind === 'rename' ? `cannot rename ${op.from}` : op.kind}: ${errorText(error)}`;
 }
 
-/** The transition hook of these effects. */
-export function createNetEffects(engine: Engine, dispatch: Dispatch): (previous: State, next: State) => void {
-	let networksGeneration = 0;
-	const loadNetworks = async (): Promise<void> => {
-		const mine = ++networksGeneration;
-		if (!engine.listNetworks) {
-			dispatch({type: 'net/networks', networks: [], error: 'this engine cannot list networks'});
-			return;
-		}
+/** Runs a confirmed operation and reports it. */
+export async function netOp(ctx: EffectContext, id: number, op: NetOp): Promise<void> {
+	try {
+		const {text, lines} = await runNetOp(ctx.engine, op);
+		ctx.dispatch({type: 'net/opDone', id, ok: true, text, lines});
+	} catch (error) {
+		ctx.dispatch({type: 'net/opDone', id, ok: false, text: failure(op, error), lines: []});
+	}
+}
+
+export async function preview(ctx: EffectContext, recipient: string, source: string, alias: string): Promise<void> {
+	const key = `${source}:${alias}`;
+	try {
+		ctx.dispatch({type: 'net/preview', key, preview: await previewLink(ctx.engine, recipient, source, alias), error: null});
+	} catch (error) {
+		ctx.dispatch({type: 'net/preview', key, preview: null, error: errorText(error)});
+	}
+}
+
+/** Lists the networks; only the newest of overlapping loads reports. */
+export function createNetworksLoader(): (ctx: EffectContext) => Promise<void> {
+	let generation = 0;
+	return async (ctx) => {
+		const mine = ++generation;
 		try {
-			const networks = await engine.listNetworks();
-			if (mine === networksGeneration) dispatch({type: 'net/networks', networks, error: null});
+			const networks = await ctx.engine.listNetworks();
+			if (mine === generation) ctx.dispatch({type: 'net/networks', networks, error: null});
 		} catch (error) {
-			if (mine === networksGeneration) dispatch({type: 'net/networks', networks: null, error: message(error)});
-		}
-	};
-	return (previous, next) => {
-		const p = next.net.picker;
-		const q = previous.net.picker;
-		if (p?.stage === 'review' && p.source && (q?.stage !== 'review' || q.source !== p.source || q.alias !== p.alias)) {
-			const key = `${p.source}:${p.alias}`;
-			previewLink(engine, p.recipient.name, p.source, p.alias).then(
-				(preview) => dispatch({type: 'net/preview', key, preview, error: null}),
-				(error: unknown) => dispatch({type: 'net/preview', key, preview: null, error: message(error)}),
-			);
-		}
-		const wantNetworks =
-			next.net.networksSeq !== previous.net.networksSeq ||
-			((next.screen === 'networks' || next.net.draft?.kind === 'move') && next.containers !== previous.containers && previous.containers.length > 0);
-		if (wantNetworks || (next.net.draft?.kind === 'move' && previous.net.draft?.kind !== 'move')) void loadNetworks();
-		if (next.net.opSeq !== previous.net.opSeq) {
-			for (const {seq, op} of next.net.ops) {
-				if (seq <= previous.net.opSeq) continue;
-				runNetOp(engine, op).then(
-					({text, lines}) => dispatch({type: 'net/opDone', seq, ok: true, text, lines}),
-					(error: unknown) => dispatch({type: 'net/opDone', seq, ok: false, text: failure(op, error), lines: []}),
-				);
-			}
+			if (mine === generation) ctx.dispatch({type: 'net/networks', networks: null, error: errorText(error)});
 		}
 	};
 }

@@ -1,17 +1,19 @@
 /** The text field and the confirmation of the links and networks features. */
 import {Box, Text} from 'ink';
 import React from 'react';
+import {fieldProblem} from '../../app/fields.js';
+import {footerHints} from '../../app/keymap.js';
+import type {State} from '../../app/state.js';
+import type {FieldKind, FieldState} from '../../app/text-field.js';
+import {TextField} from '../../app/view/text-field.js';
+import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {FieldState} from '../../store/editor-state.js';
-import type {NetConfirm, NetFieldPurpose} from '../../store/net-state.js';
-import {netFieldProblem} from '../../store/reducer-links.js';
-import type {State} from '../../store/state.js';
-import {footerHints} from '../keymap.js';
-import {useStore} from '../store-context.js';
-import {fit, useTheme} from '../theme.js';
-import {FilterField} from './footer.js';
+import type {NetConfirm} from './state.js';
 
-const LABELS: Record<NetFieldPurpose, {label: string; placeholder: string}> = {
+/** The field kinds of the links and networks features. */
+type NetFieldKind = Extract<FieldKind, 'linkAlias' | 'rename' | 'networkName' | 'subnet' | 'connectAlias' | 'moveNetwork'>;
+
+const LABELS: Record<NetFieldKind, {label: string; placeholder: string}> = {
 	linkAlias: {label: 'alias', placeholder: 'the name the recipient uses for the source'},
 	rename: {label: 'new name', placeholder: '[a-zA-Z0-9][a-zA-Z0-9_.-]*'},
 	networkName: {label: 'network name', placeholder: 'e.g. app-net'},
@@ -21,22 +23,15 @@ const LABELS: Record<NetFieldPurpose, {label: string; placeholder: string}> = {
 };
 
 /** The open field of these features, with what is wrong with the text under it (2 rows). */
-export function NetField({state, field}: {state: State; field: FieldState}) {
+const isNetField = (field: FieldState | null): field is FieldState & {target: {kind: NetFieldKind}} => field !== null && field.target.kind in LABELS;
+
+export function NetField({state, field}: {state: State; field: FieldState & {target: {kind: NetFieldKind}}}) {
 	const theme = useTheme();
-	const store = useStore();
-	if (field.target.kind !== 'net') return null;
-	const purpose = field.target.purpose;
-	const problem = netFieldProblem(state, purpose, field.text);
+	const labels = LABELS[field.target.kind];
+	const problem = fieldProblem(state, field);
 	return (
 		<Box flexDirection="column" width={state.size.columns}>
-			<FilterField
-				prompt={`${LABELS[purpose].label}> `}
-				scope="field"
-				placeholder={LABELS[purpose].placeholder}
-				value={field.text}
-				onChange={(text) => store.dispatch({type: 'field/set', text})}
-				width={state.size.columns}
-			/>
+			<TextField prompt={`${labels.label}> `} scope="field" placeholder={labels.placeholder} field={field} width={state.size.columns} />
 			{problem ? <Text color={theme.tone.error} wrap="truncate">{`  ${sanitize(problem)}`}</Text> : <Text> </Text>}
 		</Box>
 	);
@@ -65,12 +60,12 @@ export function NetConfirmBox({confirm, width}: {confirm: NetConfirm; width: num
 
 /** The field or the confirmation, whichever is open, at the bottom of a screen; and the rows it takes. */
 export function netPanelRows(state: State): number {
-	if (state.field?.target.kind === 'net') return 2;
+	if (isNetField(state.field)) return 2;
 	return state.net.confirm ? confirmRows(state.net.confirm) : 0;
 }
 
 export function NetPanel({state}: {state: State}) {
-	if (state.field?.target.kind === 'net') return <NetField state={state} field={state.field} />;
+	if (isNetField(state.field)) return <NetField state={state} field={state.field} />;
 	if (state.net.confirm) return <NetConfirmBox confirm={state.net.confirm} width={state.size.columns} />;
 	return null;
 }

@@ -1,13 +1,10 @@
 /**
- * State of the links and networks features (issue 5): the link picker (`l`), the link graph (`L`),
- * rename (`r`), the networks view (`N`), their text field purposes, the confirmation before each
- * mutation and the operations running in the background.
+ * State shared by the links and networks features (link picker `l`, link graph `L`, rename `r`,
+ * networks view `N`): the operations they run, the confirmation before each, the networks list and
+ * the flows of several steps.
  */
-import type {LinkPreview} from '../engine/links.js';
-import type {NetworkInfo} from '../model/network.js';
-
-/** What the shared text field (`FieldTarget` kind `net`) is typing. */
-export type NetFieldPurpose = 'linkAlias' | 'rename' | 'networkName' | 'subnet' | 'connectAlias' | 'moveNetwork';
+import type {NetworkInfo} from '../../model/network.js';
+import type {LinkPreview} from '../../operations/links.js';
 
 /** A change of links, names or networks, run by an effect once confirmed. */
 export type NetOp =
@@ -31,6 +28,8 @@ export interface NetConfirm {
 export interface LinkPickerState {
 	recipient: {id: string; name: string};
 	stage: 'pick' | 'review';
+	/** The highlighted source while picking. */
+	cursor: number;
 	source: string | null;
 	alias: string;
 	/** The preview of `source:alias` (its key says which), or why the link is refused. */
@@ -53,14 +52,12 @@ export interface NetState {
 	networks: NetworkInfo[] | null;
 	networksError: string | null;
 	networkCursor: number;
-	/** Bumped to ask the effects for a fresh network list. */
-	networksSeq: number;
-	/** The container list of `c` (connect) is open. */
-	choosing: boolean;
+	/** The container list of `c` (connect) is open, with its cursor; null when closed. */
+	choosing: number | null;
 	draft: NetDraft | null;
 	confirm: NetConfirm | null;
-	ops: Array<{seq: number; op: NetOp}>;
-	opSeq: number;
+	/** Operations running, by effect id. */
+	ops: Array<{id: number; op: NetOp}>;
 	/** What the last operation changed (shown in the graph and networks views). */
 	result: string[] | null;
 }
@@ -72,12 +69,24 @@ export function initialNetState(): NetState {
 		networks: null,
 		networksError: null,
 		networkCursor: 0,
-		networksSeq: 0,
-		choosing: false,
+		choosing: null,
 		draft: null,
 		confirm: null,
 		ops: [],
-		opSeq: 0,
 		result: null,
 	};
 }
+
+export type NetAction =
+	/** The link picker's source was picked (Enter on it). */
+	| {type: 'net/pickSource'; source: string}
+	/** The container to connect was picked (Enter on it). */
+	| {type: 'net/chooseContainer'; container: string}
+	| {type: 'net/preview'; key: string; preview: LinkPreview | null; error: string | null}
+	| {type: 'net/networks'; networks: NetworkInfo[] | null; error: string | null}
+	| {type: 'net/opDone'; id: number; ok: boolean; text: string; lines: string[]};
+
+export type NetEffect =
+	| {kind: 'previewLink'; recipient: string; source: string; alias: string}
+	| {kind: 'loadNetworks'}
+	| {kind: 'netOp'; op: NetOp};

@@ -1,51 +1,6 @@
-/** Pure reads for the link picker, the link graph and the networks view. */
-import {aliasProblem, linkGraph, type LinkEdge} from '../model/links.js';
-import type {ContainerSummary, Link} from '../model/container.js';
-import type {NetworkInfo, NetworkMember} from '../model/network.js';
-import {nameProblem} from './form-spec.js';
-import {isUp} from './selectors.js';
-import type {State} from './state.js';
-
-/** A container the picker offers as a link source. */
-export interface LinkSourceItem {
-	name: string;
-	running: boolean;
-}
-
-const onBridge = (c: ContainerSummary): boolean => c.networks.some((n) => n.name === 'bridge');
-
-/** Link sources for `recipientId`: containers on the default bridge other than itself, by name. */
-export function linkSources(containers: ContainerSummary[], recipientId: string): LinkSourceItem[] {
-	return containers
-		.filter((c) => c.id !== recipientId && onBridge(c))
-		.map((c) => ({name: c.name, running: isUp(c)}))
-		.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** The links the recipient holds now (from the list). */
-export function recipientLinks(state: Pick<State, 'containers'>, id: string): Link[] {
-	return state.containers.find((c) => c.id === id)?.links ?? [];
-}
-
-/** Why `alias` cannot be the picker's alias, or null. */
-export function pickerAliasProblem(state: State, alias: string): string | null {
-	const p = state.net.picker;
-	if (!p) return null;
-	return aliasProblem(alias, recipientLinks(state, p.recipient.id));
-}
-
-/** The link graph of the list's containers. */
-export function graphEdges(state: Pick<State, 'containers'>): LinkEdge[] {
-	return linkGraph(state.containers);
-}
-
-/** The rename's problem: empty, unchanged, the engine's name rule, or taken. */
-export function renameProblem(name: string, current: string, containers: ContainerSummary[]): string | null {
-	const n = name.trim().replace(/^\//, '');
-	if (n === '') return 'type the new name';
-	if (n === current) return `${current} already has this name`;
-	return nameProblem(n, containers);
-}
+/** Pure reads of the networks view, and the engine's rules for network names, subnets and aliases. */
+import type {State} from '../../app/state.js';
+import type {NetworkInfo, NetworkMember} from '../../model/network.js';
 
 const NAME_RULE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
@@ -105,9 +60,4 @@ export function connectCandidates(state: State, network: string): string[] {
 		.map((c) => c.name)
 		.filter((n) => !attached.has(n))
 		.sort((a, b) => a.localeCompare(b));
-}
-
-/** True while an ink-select-input list of these features takes the keys. */
-export function netChoosing(state: Pick<State, 'screen' | 'net'>): boolean {
-	return (state.screen === 'linkPicker' && state.net.picker?.stage === 'pick') || (state.screen === 'networks' && state.net.choosing);
 }

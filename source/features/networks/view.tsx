@@ -1,14 +1,13 @@
 /** `N`, `:networks`: networks with driver, subnet, gateway, and the containers on them with IPs and aliases. */
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React, {useMemo} from 'react';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {ChoiceList} from '../../app/view/choice-list.js';
+import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
-import {connectCandidates, networkRows, type NetworkRow} from '../../store/net-selectors.js';
-import {listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {NetPanel, netPanelRows} from '../components/net-panel.js';
-import {useStore} from '../store-context.js';
-import {fit, useTheme} from '../theme.js';
+import {NetPanel, netPanelRows} from '../net-ops/panel.js';
+import {connectCandidates, networkRows, type NetworkRow} from './selectors.js';
 
 const W = {name: 24, driver: 8, scope: 6, subnet: 20, gateway: 16};
 
@@ -26,18 +25,17 @@ export function networkRowText(row: NetworkRow, e: string): string {
 
 export function NetworksScreen({state}: {state: State}) {
 	const theme = useTheme();
-	const store = useStore();
 	const e = theme.glyphs.ellipsis;
 	const rows = useMemo(() => networkRows(state.net.networks), [state.net.networks]);
 	const height = listHeight(state) + 1;
 	const draft = state.net.draft;
-	if (state.net.choosing && draft?.kind === 'connect') {
+	if (state.net.choosing !== null && draft?.kind === 'connect') {
 		const items = connectCandidates(state, draft.network).map((n) => ({label: sanitize(n), value: n}));
 		return (
 			<Box flexDirection="column" height={height}>
 				<Text bold color={theme.tone.accent} wrap="truncate">{`Connect a container to ${sanitize(draft.network)} (Enter picks, Esc closes)`}</Text>
 				{items.length === 0 ? <Text dimColor={theme.tone.dim}>  Every container is on it already.</Text> : null}
-				<SelectInput items={items} limit={Math.max(3, height - 2)} isFocused onSelect={(item) => store.dispatch({type: 'net/chooseContainer', container: item.value})} />
+				<ChoiceList items={items} cursor={state.net.choosing} height={Math.max(3, height - 2)} />
 			</Box>
 		);
 	}

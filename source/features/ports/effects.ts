@@ -2,13 +2,13 @@
  * Effects of the ports view: gather every binding (live ones from the list; requested ones of
  * stopped containers by inspecting them, cached while they stay stopped) and run probes.
  */
-import type {Engine} from '../engine/engine.js';
-import type {Prober} from '../engine/probe.js';
-import {liveBindings, requestedBindings, withConflicts, type BindingRow} from '../model/bindings.js';
-import type {ContainerSummary} from '../model/container.js';
-import {isUp} from './selectors.js';
-import type {Dispatch} from './store.js';
-import type {State} from './state.js';
+import type {Dispatch} from '../../app/actions.js';
+import type {EffectContext} from '../../app/effect-context.js';
+import type {Engine} from '../../engine/engine.js';
+import {liveBindings, requestedBindings, withConflicts, type BindingRow} from '../../model/bindings.js';
+import type {ContainerSummary} from '../../model/container.js';
+import {errorText} from '../../model/error-text.js';
+import {isUp} from '../list/selectors.js';
 
 /** At most this many inspections at once. */
 const PARALLEL = 8;
@@ -39,17 +39,12 @@ export function createBindingsLoader(engine: Engine): (containers: ContainerSumm
 			const rows = containers.flatMap((c) => (isUp(c) ? liveBindings(c) : (cache.get(`${c.id}|${c.state}|${c.name}`) ?? [])));
 			dispatch({type: 'ports/loaded', rows: withConflicts(rows)});
 		} catch (error) {
-			if (mine === generation) dispatch({type: 'ports/failed', message: error instanceof Error ? error.message : String(error)});
+			if (mine === generation) dispatch({type: 'ports/failed', message: errorText(error)});
 		}
 	};
 }
 
-/** Starts the probes the reducer marked `probing` since the previous state. */
-export function startProbes(previous: State, next: State, prober: Prober, dispatch: Dispatch): void {
-	for (const [key, probe] of Object.entries(next.ports.probes)) {
-		if (probe.status !== 'probing' || previous.ports.probes[key] === probe) continue;
-		const row = next.ports.rows.find((r) => r.key === key);
-		if (!row || row.hostPort === null) continue;
-		void prober(row.hostIp, row.hostPort, 1000).then((result) => dispatch({type: 'probe/done', key, result}));
-	}
+/** Probes one binding (1 s timeout) and reports the result. */
+export async function probe(ctx: EffectContext, key: string, hostIp: string, hostPort: number): Promise<void> {
+	ctx.dispatch({type: 'probe/done', key, result: await ctx.prober(hostIp, hostPort, 1000)});
 }

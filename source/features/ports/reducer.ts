@@ -1,9 +1,13 @@
-/** The reducer's ports-view part: moving through bindings, probing, and folding in loaded rows. */
-import {bindingMatches, type BindingRow} from '../model/bindings.js';
-import type {CommandId} from './commands.js';
-import {cursorTarget} from './cursor.js';
-import {listHeight} from './selectors.js';
-import type {PortsState, ProbeState, State} from './state.js';
+/** The ports view: every binding of every container; moving, finding, probing, folding in loaded rows. */
+import type {CommandId} from '../../app/commands.js';
+import {cursorTarget} from '../../app/cursor.js';
+import type {HandlerTable} from '../../app/handlers.js';
+import {listHeight} from '../../app/layout.js';
+import {request} from '../../app/request.js';
+import type {State} from '../../app/state.js';
+import {bindingMatches, type BindingRow} from '../../model/bindings.js';
+import {openFilter, setFilter} from '../list/reducer.js';
+import type {PortsState, ProbeState} from './state.js';
 
 /** The ports view's rows under the current `/` filter. */
 export function visibleBindings(state: Pick<State, 'ports' | 'filter'>): BindingRow[] {
@@ -40,29 +44,32 @@ function probeState(row: BindingRow): ProbeState {
 	return {status: 'probing'};
 }
 
-/** Commands of the ports view; null when the command is not the ports view's. */
-export function portsCommand(state: State, id: CommandId): State | null {
-	if (id === 'openPorts') {
-		return settlePorts({...state, screen: 'ports', details: null, confirm: null});
-	}
-	if (state.screen !== 'ports') return null;
-	const rows = visibleBindings(state);
-	const current = Math.max(0, rows.findIndex((r) => r.key === state.ports.selectedKey));
-	const target = cursorTarget(id, current, rows.length, listHeight(state));
-	if (target !== null) {
-		return rows.length === 0 ? state : settlePorts({...state, ports: {...state.ports, selectedKey: rows[target]?.key ?? null}});
-	}
-	switch (id) {
-		case 'back':
-			return state.filter !== '' ? settlePorts({...state, filter: ''}, state) : {...state, screen: 'list'};
-		case 'probe': {
-			const row = selectedBinding(state);
-			if (!row) return state;
-			return {...state, ports: {...state.ports, probes: {...state.ports.probes, [row.key]: probeState(row)}}};
-		}
-		default:
-			return null;
-	}
+/** `P`, `:ports`: opens the view and asks for every binding. */
+export function openPortsView(state: State): State {
+	return request(settlePorts({...state, screen: 'ports', details: null, confirm: null}), {kind: 'loadBindings', containers: state.containers});
+}
+
+/** Asks for the bindings again when the container list changed while the view is open. */
+export function reloadPorts(state: State, previous: State): State {
+	return state.screen === 'ports' && state.containers !== previous.containers ? request(state, {kind: 'loadBindings', containers: state.containers}) : state;
+}
+
+function move(id: CommandId) {
+	return (state: State): State => {
+		const rows = visibleBindings(state);
+		if (rows.length === 0) return state;
+		const current = Math.max(0, rows.findIndex((r) => r.key === state.ports.selectedKey));
+		const target = cursorTarget(id, current, rows.length, listHeight(state)) ?? current;
+		return settlePorts({...state, ports: {...state.ports, selectedKey: rows[target]?.key ?? null}});
+	};
+}
+
+function probe(state: State): State {
+	const row = selectedBinding(state);
+	if (!row) return state;
+	const probe = probeState(row);
+	const next = {...state, ports: {...state.ports, probes: {...state.ports.probes, [row.key]: probe}}};
+	return probe.status === 'probing' && row.hostPort !== null ? request(next, {kind: 'probe', key: row.key, hostIp: row.hostIp, hostPort: row.hostPort}) : next;
 }
 
 /** Folds newly loaded rows in, dropping probe results of bindings that are gone. */
@@ -72,3 +79,18 @@ export function portsLoaded(state: State, rows: BindingRow[]): State {
 	for (const [k, v] of Object.entries(state.ports.probes)) if (keys.has(k)) probes[k] = v;
 	return settlePorts({...state, ports: {...state.ports, rows, loaded: true, error: null, probes}}, state);
 }
+
+export const handlers: HandlerTable = {
+	list: {openPorts: openPortsView},
+	ports: {
+		up: move('up'),
+		down: move('down'),
+		top: move('top'),
+		bottom: move('bottom'),
+		pageUp: move('pageUp'),
+		pageDown: move('pageDown'),
+		back: (s) => (s.filter !== '' ? setFilter(s, '') : {...s, screen: 'list'}),
+		probe,
+		filter: openFilter,
+	},
+};

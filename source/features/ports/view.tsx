@@ -3,10 +3,11 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import type {BindingRow} from '../../model/bindings.js';
 import {sanitize} from '../../model/sanitize.js';
-import {visibleBindings} from '../../store/reducer-ports.js';
-import {listHeight} from '../../store/selectors.js';
-import type {ProbeState, State} from '../../store/state.js';
-import {fit, useTheme, type Theme} from '../theme.js';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {fit, useTheme, type Theme} from '../../app/view/theme.js';
+import {visibleBindings} from './reducer.js';
+import type {ProbeState} from './state.js';
 
 const W = {ip: 16, hostPort: 9, port: 11, state: 10};
 

@@ -2,10 +2,11 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import {linkedFrom, listHeight} from '../../store/selectors.js';
-import type {State} from '../../store/state.js';
-import {NetPanel} from '../components/net-panel.js';
-import {useTheme} from '../theme.js';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {useTheme} from '../../app/view/theme.js';
+import {linkedFrom} from '../list/selectors.js';
+import {NetPanel} from '../net-ops/panel.js';
 
 export function RenameScreen({state}: {state: State}) {
 	const theme = useTheme();
@@ -13,7 +14,7 @@ export function RenameScreen({state}: {state: State}) {
 	const c = state.containers.find((x) => x.id === state.selectedId);
 	if (!c) return null;
 	const from = linkedFrom(state.containers, c.name);
-	const typed = state.field?.target.kind === 'net' ? state.field.text.trim() || '…' : '…';
+	const typed = state.field?.target.kind === 'rename' ? state.field.text.trim() || '…' : '…';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.tone.accent} wrap="truncate">{`Rename ${sanitize(c.name)} (docker rename)`}</Text>

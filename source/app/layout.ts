@@ -1,0 +1,18 @@
+/** How much of the terminal the screens get: pure, so the reducer bounds scrolling as the views draw. */
+import type {State} from './state.js';
+
+/** Rows of chrome around the list: status bar, table header, footer, and one spare line. */
+export const LIST_CHROME_ROWS = 4;
+/** Below this size the UI shows a "make the terminal larger" message instead. */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 10;
+/** Rows the confirmation panel takes from the list while it is open (a bordered box of two lines). */
+export const CONFIRM_ROWS = 4;
+
+export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer'>>): number {
+	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - (state.confirm || state.backupOffer ? CONFIRM_ROWS : 0));
+}
+
+export function tooSmall(state: Pick<State, 'size'>): boolean {
+	return state.size.columns < MIN_COLUMNS || state.size.rows < MIN_ROWS;
+}

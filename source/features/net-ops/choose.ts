@@ -1,0 +1,29 @@
+/**
+ * The `choose` mode: a list to pick from, over the link picker (a source) or the networks view (a
+ * container to connect). Each screen's feature supplies the moves; this routes to it.
+ */
+import type {CommandId} from '../../app/commands.js';
+import type {Handler, HandlerTable} from '../../app/handlers.js';
+import type {State} from '../../app/state.js';
+import {closePicker, moveSource, pickHighlightedSource} from '../link-picker/reducer.js';
+import {closeCandidates, moveCandidate, pickHighlightedCandidate} from '../networks/reducer.js';
+
+const byScreen =
+	(picker: Handler, networks: Handler): Handler =>
+	(state: State): State =>
+		state.screen === 'linkPicker' ? picker(state) : state.screen === 'networks' ? networks(state) : state;
+
+const move = (id: CommandId): Handler => byScreen(moveSource(id), moveCandidate(id));
+
+export const handlers: HandlerTable = {
+	choose: {
+		pick: byScreen(pickHighlightedSource, pickHighlightedCandidate),
+		fieldCancel: byScreen(closePicker, closeCandidates),
+		up: move('up'),
+		down: move('down'),
+		top: move('top'),
+		bottom: move('bottom'),
+		pageUp: move('pageUp'),
+		pageDown: move('pageDown'),
+	},
+};
