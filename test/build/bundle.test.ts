@@ -44,7 +44,7 @@ const inputsOf = (files: Iterable<string>): string[] => [...files].flatMap((f) =
 describe('the built CLI', () => {
 	it('has no Ink or React on the path of the commands', () => {
 		const entry = 'dist/cli.js';
-		const uiChunks = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/ui/tui.tsx'));
+		const uiChunks = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/app/view/tui.tsx'));
 		expect(uiChunks, 'the UI is imported lazily').toHaveLength(1);
 		const commandPath = new Set(staticClosure(entry));
 		for (const lazy of dynamicImports(entry).filter((f) => !uiChunks.includes(f))) for (const f of staticClosure(lazy)) commandPath.add(f);
