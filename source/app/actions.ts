@@ -6,7 +6,7 @@ import type {FormAction} from '../features/form/state.js';
 import type {LifecycleAction} from '../features/lifecycle/state.js';
 import type {NetAction} from '../features/net-ops/state.js';
 import type {PortsAction} from '../features/ports/state.js';
-import type {CommandId, KeyName} from './commands.js';
+import type {CommandId, KeyName} from './input/commands.js';
 
 export type Action =
 	/** Keys as typed, in order: the reducer routes each through the mode model. */

@@ -20,13 +20,13 @@ import {handlers as ports, portsLoaded, reloadPorts, settlePorts} from '../featu
 import {handlers as rename} from '../features/rename/reducer.js';
 import {fieldText} from '../model/sanitize.js';
 import type {Action} from './actions.js';
-import {MODE_IDS, MUTATING, type CommandId, type KeyName, type Scope} from './commands.js';
-import {handlers as fields} from './fields.js';
+import {MODE_IDS, MUTATING, type CommandId, type KeyName, type Scope} from './input/commands.js';
+import {handlers as fields} from './input/fields.js';
 import type {Handler, HandlerTable} from './handlers.js';
-import {resolveKey} from './keymap.js';
-import {mode, scopesOf, takesText} from './mode.js';
+import {resolveKey} from './input/keymap.js';
+import {mode, scopesOf, takesText} from './input/mode.js';
 import type {State} from './state.js';
-import {editField, setFieldText, type FieldState} from './text-field.js';
+import {editField, setFieldText, type FieldState} from './input/text-field.js';
 
 function assertNever(x: never): never {
 	throw new Error(`unhandled: ${JSON.stringify(x)}`);

@@ -10,7 +10,7 @@ import type {Confirm, Job} from '../features/lifecycle/state.js';
 import {initialNetState, type NetState} from '../features/net-ops/state.js';
 import {initialPortsState, type PortsState} from '../features/ports/state.js';
 import type {EffectRequest} from './effects.js';
-import type {FieldState} from './text-field.js';
+import type {FieldState} from './input/text-field.js';
 
 export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename';
 

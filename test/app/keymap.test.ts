@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {COMMAND_IDS, MODE_IDS, MUTATING, type CommandId, type ModeId, type Scope} from '../../source/app/commands.js';
-import {keyNames} from '../../source/app/key-names.js';
-import {KEYMAP, SCOPE_ORDER, SCOPE_TITLES, bindings, footerHints, resolveKey} from '../../source/app/keymap.js';
-import {mode, scopesOf, takesText} from '../../source/app/mode.js';
+import {COMMAND_IDS, MODE_IDS, MUTATING, type CommandId, type ModeId, type Scope} from '../../source/app/input/commands.js';
+import {keyNames} from '../../source/app/input/key-names.js';
+import {KEYMAP, SCOPE_ORDER, SCOPE_TITLES, bindings, footerHints, resolveKey} from '../../source/app/input/keymap.js';
+import {mode, scopesOf, takesText} from '../../source/app/input/mode.js';
 import {HANDLER_TABLES} from '../../source/app/reducer.js';
 import {initialState, type State} from '../../source/app/state.js';
-import {editField, openField, typedChar} from '../../source/app/text-field.js';
+import {editField, openField, typedChar} from '../../source/app/input/text-field.js';
 import {summary} from '../support/fake-engine.js';
 
 /** Every key the table names, plus every printable ASCII character and the editing keys. */

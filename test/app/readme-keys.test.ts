@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {keymapMarkdown} from '../../source/app/keymap.js';
+import {keymapMarkdown} from '../../source/app/input/keymap.js';
 
 describe('README', () => {
 	it('lists exactly the keys of the keymap table (regenerate with npm run readme:keys)', () => {

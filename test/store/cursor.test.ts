@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {cursorTarget} from '../../source/app/cursor.js';
+import {cursorTarget} from '../../source/app/input/navigation.js';
 
 describe('cursorTarget', () => {
 	it('moves by one, to the ends and by a page', () => {

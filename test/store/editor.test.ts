@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Action} from '../../source/app/actions.js';
-import type {CommandId} from '../../source/app/commands.js';
+import type {CommandId} from '../../source/app/input/commands.js';
 import {reducer} from '../../source/app/reducer.js';
 import {initialState, type State} from '../../source/app/state.js';
 import {specFields, specOf, specsFromBindings, splitCommand} from '../../source/model/port-rows.js';

@@ -6,7 +6,7 @@ import {expect} from 'vitest';
 import type {Engine} from '../../source/engine/engine.js';
 import type {Action} from '../../source/app/actions.js';
 import {createAppStore, type AppStore} from '../../source/app/app-store.js';
-import type {CommandId} from '../../source/app/commands.js';
+import type {CommandId} from '../../source/app/input/commands.js';
 import {visibleContainers} from '../../source/features/list/selectors.js';
 import {waitFor} from './wait-for.js';
 

@@ -16,7 +16,7 @@ import {visibleBindings} from '../../features/ports/reducer.js';
 import {PortsScreen} from '../../features/ports/view.js';
 import {RenameScreen} from '../../features/rename/view.js';
 import {listHeight, MIN_COLUMNS, MIN_ROWS, tooSmall} from '../layout.js';
-import {mode, scopesOf} from '../mode.js';
+import {mode, scopesOf} from '../input/mode.js';
 import type {State} from '../state.js';
 import type {Store} from '../store.js';
 import {Footer} from './footer.js';

@@ -5,10 +5,10 @@
  */
 import {Box, Text} from 'ink';
 import React from 'react';
-import type {Scope} from '../commands.js';
-import {footerHints} from '../keymap.js';
+import type {Scope} from '../input/commands.js';
+import {footerHints} from '../input/keymap.js';
 import {sanitize} from '../../model/sanitize.js';
-import type {FieldState} from '../text-field.js';
+import type {FieldState} from '../input/text-field.js';
 import {useTheme} from './theme.js';
 
 /** The part of `text` to show in `width` cells with the cursor at `cursor` in view. */

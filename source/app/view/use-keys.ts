@@ -5,7 +5,7 @@
  */
 import {useStdin} from 'ink';
 import {useEffect} from 'react';
-import {keyNames} from '../key-names.js';
+import {keyNames} from '../input/key-names.js';
 import type {Store} from '../store.js';
 
 export function useKeys(store: Store): void {

@@ -1,5 +1,5 @@
 /** Keys of the offer to restore a backup left by an interrupted recreate. */
-import type {Binding} from '../../app/commands.js';
+import type {Binding} from '../../app/input/commands.js';
 
 export const BACKUP_KEYS: readonly Binding[] = [
 	{id: 'confirmYes', scope: 'backup', keys: ['y'], description: 'Restore the container from the backup of an interrupted change', hint: 'restore'},

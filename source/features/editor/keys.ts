@@ -1,5 +1,5 @@
 /** Keys of the port editor, its review and the discard question (shared with the form). */
-import type {Binding} from '../../app/commands.js';
+import type {Binding} from '../../app/input/commands.js';
 
 export const EDITOR_OPEN_KEYS: readonly Binding[] = [
 	{id: 'editPorts', scope: 'list', keys: ['p'], description: 'Edit the port mappings of the container (recreates it safely)', hint: 'edit ports', mutates: true},

@@ -3,9 +3,9 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {specError, specFields} from '../../model/port-rows.js';
 import {sanitize} from '../../model/sanitize.js';
-import {fieldProblem} from '../../app/fields.js';
+import {fieldProblem} from '../../app/input/fields.js';
 import type {State} from '../../app/state.js';
-import type {FieldState} from '../../app/text-field.js';
+import type {FieldState} from '../../app/input/text-field.js';
 import {TextField} from '../../app/view/text-field.js';
 import {fit, useTheme} from '../../app/view/theme.js';
 

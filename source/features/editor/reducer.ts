@@ -2,11 +2,11 @@
  * The port editor (`p`): rows in docker syntax, the text field that edits them (shared with the
  * new-container form), the review (old -> new, conflicts) and the recreate it queues.
  */
-import type {FieldHandlers} from '../../app/fields-types.js';
+import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {request, requestWithId} from '../../app/request.js';
 import type {State} from '../../app/state.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import type {ContainerDetails} from '../../model/container.js';
 import {firstInvalid, portConfigOf, specError, specFields, specOf, specsFromBindings} from '../../model/port-rows.js';
 import {parsePortSpec, toStandardNotation} from '../../model/ports/index.js';

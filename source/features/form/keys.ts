@@ -1,6 +1,6 @@
 /** Keys of the new-container form and its image list. */
-import type {Binding} from '../../app/commands.js';
-import {navigation} from '../../app/navigation.js';
+import type {Binding} from '../../app/input/commands.js';
+import {navigation} from '../../app/input/navigation.js';
 
 export const FORM_OPEN_KEYS: readonly Binding[] = [
 	{id: 'newContainer', scope: 'list', keys: ['n'], description: 'New container: image, name, ports, links (docker run -d)', hint: 'new', mutates: true},

@@ -1,12 +1,12 @@
 /** The new-container form (`n`): items, toggles, links, the image list, Create. */
-import type {FieldHandlers} from '../../app/fields-types.js';
+import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
-import {cursorTarget} from '../../app/cursor.js';
-import type {CommandId} from '../../app/commands.js';
+import {cursorTarget} from '../../app/input/navigation.js';
+import type {CommandId} from '../../app/input/commands.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import {validateLink} from '../../model/run-spec.js';
 import {formItems, formProblem, formRunSpec} from './spec.js';
 import type {FormItem, FormState} from './state.js';

@@ -1,6 +1,6 @@
 /** The help screen (`?`): opened over any screen, scrolled when the keys do not fit. */
-import {cursorTarget} from '../../app/cursor.js';
-import type {CommandId} from '../../app/commands.js';
+import {cursorTarget} from '../../app/input/navigation.js';
+import type {CommandId} from '../../app/input/commands.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';

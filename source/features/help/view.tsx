@@ -1,10 +1,10 @@
 /** `?`: every key of every screen, generated from the keymap table; flows into columns when short. */
 import {Box, Text} from 'ink';
 import React, {useEffect} from 'react';
-import {SCOPE_ORDER, SCOPE_TITLES, bindings, displayKey} from '../../app/keymap.js';
+import {SCOPE_ORDER, SCOPE_TITLES, bindings, displayKey} from '../../app/input/keymap.js';
 import {useStore} from '../../app/view/store-context.js';
 import {fit, useTheme} from '../../app/view/theme.js';
-import {EDITING_KEYS} from '../../app/text-field.js';
+import {EDITING_KEYS} from '../../app/input/text-field.js';
 
 const KEYS_WIDTH = 20;
 

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {sanitize} from '../../model/sanitize.js';
-import {footerHints} from '../../app/keymap.js';
+import {footerHints} from '../../app/input/keymap.js';
 import {fit, useTheme} from '../../app/view/theme.js';
 import type {Confirm} from './state.js';
 

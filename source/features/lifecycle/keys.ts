@@ -1,5 +1,5 @@
 /** Keys of start, stop, restart and remove (list and details), marks, and the confirmation. */
-import type {Binding} from '../../app/commands.js';
+import type {Binding} from '../../app/input/commands.js';
 
 export const LIFECYCLE_LIST_KEYS: readonly Binding[] = [
 	{id: 'start', scope: 'list', keys: ['s'], description: 'Start the container (docker start)', mutates: true},

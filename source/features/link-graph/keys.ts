@@ -1,6 +1,6 @@
 /** Keys of the link graph (`L`, `:links`). */
-import type {Binding} from '../../app/commands.js';
-import {navigation} from '../../app/navigation.js';
+import type {Binding} from '../../app/input/commands.js';
+import {navigation} from '../../app/input/navigation.js';
 
 export const LINK_GRAPH_OPEN_KEYS: readonly Binding[] = [
 	{id: 'openLinks', scope: 'list', keys: ['L'], description: 'Link graph: every link as recipient --alias--> source, broken ones flagged', hint: 'links'},

@@ -1,11 +1,11 @@
 /** The link graph (`L`, `:links`): every link, `x` removes one, `m` moves a pair to a user network. */
-import type {CommandId} from '../../app/commands.js';
-import {cursorTarget} from '../../app/cursor.js';
-import type {FieldHandlers} from '../../app/fields-types.js';
+import type {CommandId} from '../../app/input/commands.js';
+import {cursorTarget} from '../../app/input/navigation.js';
+import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import {linkGraph, type LinkEdge} from '../../model/links.js';
 import {networkNameProblem} from '../networks/selectors.js';
 import {ask, loadNetworks, setNet} from '../net-ops/ops.js';

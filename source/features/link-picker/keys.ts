@@ -1,5 +1,5 @@
 /** Keys of the link picker (`l`): the sources list is the `choose` mode, the review is `linkPicker`. */
-import type {Binding} from '../../app/commands.js';
+import type {Binding} from '../../app/input/commands.js';
 
 export const LINK_PICKER_OPEN_KEYS: readonly Binding[] = [
 	{id: 'openLinkPicker', scope: 'list', keys: ['l'], description: 'Link the container to another (--link): pick the source and alias, see the env and hosts it adds', hint: 'link', mutates: true},

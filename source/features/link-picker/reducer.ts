@@ -1,12 +1,12 @@
 /** The link picker (`l`): pick a source on the default bridge, set the alias, see the preview, apply. */
-import type {CommandId} from '../../app/commands.js';
-import {cursorTarget} from '../../app/cursor.js';
-import type {FieldHandlers} from '../../app/fields-types.js';
+import type {CommandId} from '../../app/input/commands.js';
+import {cursorTarget} from '../../app/input/navigation.js';
+import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import {fromDetails} from '../details/from-details.js';
 import {selectedContainer} from '../list/selectors.js';
 import {errorNotice, queue, setNet} from '../net-ops/ops.js';

@@ -1,6 +1,6 @@
 /** Keys of the container list and of its `/` filter field. */
-import type {Binding} from '../../app/commands.js';
-import {navigation} from '../../app/navigation.js';
+import type {Binding} from '../../app/input/commands.js';
+import {navigation} from '../../app/input/navigation.js';
 
 export const LIST_KEYS: readonly Binding[] = [
 	...navigation('list', {move: 'container'}),

@@ -4,7 +4,7 @@
  */
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import type {SortKey, State} from '../../app/state.js';
 import {openDetails} from '../details/reducer.js';
 import {isUp, matchesFilter, selectedIndex, visibleContainers} from './selectors.js';

@@ -2,7 +2,7 @@
  * The `choose` mode: a list to pick from, over the link picker (a source) or the networks view (a
  * container to connect). Each screen's feature supplies the moves; this routes to it.
  */
-import type {CommandId} from '../../app/commands.js';
+import type {CommandId} from '../../app/input/commands.js';
 import type {Handler, HandlerTable} from '../../app/handlers.js';
 import type {State} from '../../app/state.js';
 import {closePicker, moveSource, pickHighlightedSource} from '../link-picker/reducer.js';

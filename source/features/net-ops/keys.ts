@@ -1,6 +1,6 @@
 /** Keys of the lists these features open (link source, container to connect) and of their confirmation. */
-import type {Binding} from '../../app/commands.js';
-import {navigation} from '../../app/navigation.js';
+import type {Binding} from '../../app/input/commands.js';
+import {navigation} from '../../app/input/navigation.js';
 
 export const NET_OPS_KEYS: readonly Binding[] = [
 	{id: 'pick', scope: 'choose', keys: ['enter'], description: 'Pick the highlighted item', hint: 'pick'},

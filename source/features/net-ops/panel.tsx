@@ -1,10 +1,10 @@
 /** The text field and the confirmation of the links and networks features. */
 import {Box, Text} from 'ink';
 import React from 'react';
-import {fieldProblem} from '../../app/fields.js';
-import {footerHints} from '../../app/keymap.js';
+import {fieldProblem} from '../../app/input/fields.js';
+import {footerHints} from '../../app/input/keymap.js';
 import type {State} from '../../app/state.js';
-import type {FieldKind, FieldState} from '../../app/text-field.js';
+import type {FieldKind, FieldState} from '../../app/input/text-field.js';
 import {TextField} from '../../app/view/text-field.js';
 import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';

@@ -1,6 +1,6 @@
 /** Keys of the networks view (`N`, `:networks`). */
-import type {Binding} from '../../app/commands.js';
-import {navigation} from '../../app/navigation.js';
+import type {Binding} from '../../app/input/commands.js';
+import {navigation} from '../../app/input/navigation.js';
 
 export const NETWORKS_OPEN_KEYS: readonly Binding[] = [
 	{id: 'openNetworks', scope: 'list', keys: ['N'], description: 'Networks: driver, subnet, gateway, containers with their IPs and aliases', hint: 'networks'},

@@ -1,11 +1,11 @@
 /** The networks view (`N`): move, create (`n`), remove (`x`), connect (`c`), disconnect (`d`). */
-import type {CommandId} from '../../app/commands.js';
-import {cursorTarget} from '../../app/cursor.js';
-import type {FieldHandlers} from '../../app/fields-types.js';
+import type {CommandId} from '../../app/input/commands.js';
+import {cursorTarget} from '../../app/input/navigation.js';
+import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import {ask, errorNotice, loadNetworks, setNet} from '../net-ops/ops.js';
 import {aliasesProblem, connectCandidates, networkNameProblem, networkRows, parseAliases, selectedNetworkRow, subnetProblem} from './selectors.js';
 

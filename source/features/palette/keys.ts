@@ -1,5 +1,5 @@
 /** Keys of the `:` command line. */
-import type {Binding} from '../../app/commands.js';
+import type {Binding} from '../../app/input/commands.js';
 
 export const PALETTE_OPEN_KEYS: readonly Binding[] = [
 	{id: 'palette', scope: 'global', keys: [':'], description: 'Command line: :ports, :links, :networks, :containers, :all, :latest, :help, :quit'},

@@ -1,6 +1,6 @@
 /** The `:` command line: type a view's name (`:ports`), Enter runs it. */
 import type {HandlerTable} from '../../app/handlers.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import type {State} from '../../app/state.js';
 import {toggleHelp} from '../help/reducer.js';
 import {openLinkGraph} from '../link-graph/reducer.js';

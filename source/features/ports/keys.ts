@@ -1,6 +1,6 @@
 /** Keys of the ports view (and `P` on the list). */
-import type {Binding} from '../../app/commands.js';
-import {navigation} from '../../app/navigation.js';
+import type {Binding} from '../../app/input/commands.js';
+import {navigation} from '../../app/input/navigation.js';
 
 export const PORTS_LIST_KEYS: readonly Binding[] = [
 	{id: 'openPorts', scope: 'list', keys: ['P'], description: 'Ports view: every binding of every container', hint: 'ports'},

@@ -1,6 +1,6 @@
 /** The ports view: every binding of every container; moving, finding, probing, folding in loaded rows. */
-import type {CommandId} from '../../app/commands.js';
-import {cursorTarget} from '../../app/cursor.js';
+import type {CommandId} from '../../app/input/commands.js';
+import {cursorTarget} from '../../app/input/navigation.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import {request} from '../../app/request.js';

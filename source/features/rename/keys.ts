@@ -1,5 +1,5 @@
 /** Keys of rename (`r`). */
-import type {Binding} from '../../app/commands.js';
+import type {Binding} from '../../app/input/commands.js';
 
 export const RENAME_OPEN_KEYS: readonly Binding[] = [
 	{id: 'rename', scope: 'list', keys: ['r'], description: 'Rename the container (docker rename); links to it follow', mutates: true},

@@ -1,8 +1,8 @@
 /** Rename (`r`): type the new name; links to the container follow (the engine updates them). */
-import type {FieldHandlers} from '../../app/fields-types.js';
+import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import type {State} from '../../app/state.js';
-import {openField} from '../../app/text-field.js';
+import {openField} from '../../app/input/text-field.js';
 import type {ContainerSummary} from '../../model/container.js';
 import {fromDetails} from '../details/from-details.js';
 import {nameProblem} from '../form/spec.js';

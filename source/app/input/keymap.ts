@@ -4,20 +4,20 @@
  * every mode has keys and a title, that no key means two things in one mode, and that every
  * binding has a handler (ARCHITECTURE.md, "The mode model").
  */
-import {BACKUP_KEYS} from '../features/backup/keys.js';
-import {DETAILS_KEYS} from '../features/details/keys.js';
-import {EDITOR_KEYS, EDITOR_OPEN_KEYS} from '../features/editor/keys.js';
-import {FORM_KEYS, FORM_OPEN_KEYS} from '../features/form/keys.js';
-import {HELP_KEYS} from '../features/help/keys.js';
-import {CONFIRM_KEYS, LIFECYCLE_DETAILS_KEYS, LIFECYCLE_LIST_KEYS} from '../features/lifecycle/keys.js';
-import {LINK_GRAPH_KEYS, LINK_GRAPH_OPEN_KEYS} from '../features/link-graph/keys.js';
-import {LINK_PICKER_KEYS, LINK_PICKER_OPEN_KEYS} from '../features/link-picker/keys.js';
-import {FILTER_KEYS, LIST_KEYS} from '../features/list/keys.js';
-import {NET_OPS_KEYS} from '../features/net-ops/keys.js';
-import {NETWORKS_KEYS, NETWORKS_OPEN_KEYS} from '../features/networks/keys.js';
-import {PALETTE_KEYS, PALETTE_OPEN_KEYS} from '../features/palette/keys.js';
-import {PORTS_KEYS, PORTS_LIST_KEYS} from '../features/ports/keys.js';
-import {RENAME_KEYS, RENAME_OPEN_KEYS} from '../features/rename/keys.js';
+import {BACKUP_KEYS} from '../../features/backup/keys.js';
+import {DETAILS_KEYS} from '../../features/details/keys.js';
+import {EDITOR_KEYS, EDITOR_OPEN_KEYS} from '../../features/editor/keys.js';
+import {FORM_KEYS, FORM_OPEN_KEYS} from '../../features/form/keys.js';
+import {HELP_KEYS} from '../../features/help/keys.js';
+import {CONFIRM_KEYS, LIFECYCLE_DETAILS_KEYS, LIFECYCLE_LIST_KEYS} from '../../features/lifecycle/keys.js';
+import {LINK_GRAPH_KEYS, LINK_GRAPH_OPEN_KEYS} from '../../features/link-graph/keys.js';
+import {LINK_PICKER_KEYS, LINK_PICKER_OPEN_KEYS} from '../../features/link-picker/keys.js';
+import {FILTER_KEYS, LIST_KEYS} from '../../features/list/keys.js';
+import {NET_OPS_KEYS} from '../../features/net-ops/keys.js';
+import {NETWORKS_KEYS, NETWORKS_OPEN_KEYS} from '../../features/networks/keys.js';
+import {PALETTE_KEYS, PALETTE_OPEN_KEYS} from '../../features/palette/keys.js';
+import {PORTS_KEYS, PORTS_LIST_KEYS} from '../../features/ports/keys.js';
+import {RENAME_KEYS, RENAME_OPEN_KEYS} from '../../features/rename/keys.js';
 import type {Binding, KeyName, Scope} from './commands.js';
 
 export type {Binding, KeyName} from './commands.js';

@@ -1,5 +1,5 @@
-/** The navigation keys every scrolling view shares, generated once for each scope. */
-import type {Binding, Scope} from './commands.js';
+/** The navigation keys every scrolling view shares, generated once for each scope, and where they move a cursor. */
+import type {Binding, CommandId, Scope} from './commands.js';
 
 /**
  * The six navigation bindings of a view (k/j, g/G, PgUp/PgDn), worded for what it moves over:
@@ -15,4 +15,35 @@ export function navigation(scope: Scope, how: {move: string} | {scroll: true}): 
 		{id: 'pageUp', scope, keys: ['pageup', 'ctrl+b'], description: 'Page up'},
 		{id: 'pageDown', scope, keys: ['pagedown', 'ctrl+f'], description: 'Page down'},
 	];
+}
+
+/**
+ * Where a navigation command moves a cursor at `current` in `count` rows with `page` rows per
+ * page, kept in bounds; null when `id` is not a navigation command.
+ */
+export function cursorTarget(id: CommandId, current: number, count: number, page: number): number | null {
+	let to: number;
+	switch (id) {
+		case 'up':
+			to = current - 1;
+			break;
+		case 'down':
+			to = current + 1;
+			break;
+		case 'top':
+			to = 0;
+			break;
+		case 'bottom':
+			to = count - 1;
+			break;
+		case 'pageUp':
+			to = current - page;
+			break;
+		case 'pageDown':
+			to = current + page;
+			break;
+		default:
+			return null;
+	}
+	return Math.min(Math.max(0, count - 1), Math.max(0, to));
 }

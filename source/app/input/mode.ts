@@ -4,7 +4,7 @@
  * handles a command. A panel or field open over a screen takes the keyboard from it.
  */
 import type {ModeId, Scope} from './commands.js';
-import type {State} from './state.js';
+import type {State} from '../state.js';
 
 /** The modes that are whole screens: their scope plus the global keys apply. */
 const SCREENS: ReadonlySet<ModeId> = new Set<ModeId>(['list', 'details', 'help', 'ports', 'editor', 'new', 'linkPicker', 'links', 'rename', 'networks']);

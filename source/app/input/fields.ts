@@ -2,15 +2,15 @@
  * The owners of the text field's kinds, composed from the features: the `field` mode's Enter and
  * Esc go to the owner of the open field, and views ask here what is wrong with the text.
  */
-import {editorFields} from '../features/editor/reducer.js';
-import {formFields} from '../features/form/reducer.js';
-import {linkGraphFields} from '../features/link-graph/reducer.js';
-import {linkPickerFields} from '../features/link-picker/reducer.js';
-import {networksFields} from '../features/networks/reducer.js';
-import {renameFields} from '../features/rename/reducer.js';
-import type {FieldHandler, FieldHandlers} from './fields-types.js';
-import type {HandlerTable} from './handlers.js';
-import type {State} from './state.js';
+import {editorFields} from '../../features/editor/reducer.js';
+import {formFields} from '../../features/form/reducer.js';
+import {linkGraphFields} from '../../features/link-graph/reducer.js';
+import {linkPickerFields} from '../../features/link-picker/reducer.js';
+import {networksFields} from '../../features/networks/reducer.js';
+import {renameFields} from '../../features/rename/reducer.js';
+import type {FieldHandler, FieldHandlers} from '../handlers.js';
+import type {HandlerTable} from '../handlers.js';
+import type {State} from '../state.js';
 import type {FieldState} from './text-field.js';
 
 export const FIELD_OWNERS: FieldHandlers = {...editorFields, ...formFields, ...linkPickerFields, ...linkGraphFields, ...renameFields, ...networksFields};
