@@ -166,7 +166,7 @@ export async function startPty(argv, {cols = 120, rows = 40, env = process.env} 
 	const started = new Promise((r) => (resolveStarted = r));
 	const check = (t) => {
 		for (const w of [...term.waiters]) {
-			let ok = false;
+			let ok;
 			try {
 				ok = w.pred(screen);
 			} catch {

@@ -237,7 +237,7 @@ async function measureCommands(portTarget) {
 		...(portWired ? {'dnet port': ['node', [CLI, 'port', portTarget]], 'docker port': ['docker', ['port', portTarget]]} : {}),
 	};
 	const times = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
-	for (const [k, [f, a]] of Object.entries(cmds)) await timeRun(f, a); // warm-up
+	for (const [f, a] of Object.values(cmds)) await timeRun(f, a); // warm-up
 	for (let i = 0; i < REPS_CMD; i++) {
 		for (const k of shuffled(Object.keys(cmds))) {
 			const r = await timeRun(...cmds[k]);

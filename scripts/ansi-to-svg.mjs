@@ -82,7 +82,7 @@ function applySgr(style, params) {
 // Parse into a grid of cells {ch, style}.
 const input = readFileSync(0, 'utf8');
 const grid = [];
-let style = plain();
+const style = plain();
 for (const line of input.replace(/\r/g, '').split('\n').slice(0, rows)) {
 	const cells = [];
 	for (let i = 0; i < line.length; ) {

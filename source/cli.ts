@@ -25,7 +25,7 @@ function errorLine(error: unknown): string {
 	return `dnet: ${errorText(error).split('\n')[0]}`;
 }
 
-async function makeEngineFactory(options: GlobalOptions): Promise<{get(): Engine; close(): void}> {
+async function makeEngineFactory(options: GlobalOptions): Promise<{get: () => Engine; close: () => void}> {
 	const {DockerEngine} = await loadEngineModule();
 	let engine: Engine | null = null;
 	return {

@@ -8,7 +8,7 @@ import {createStore, type Store} from './store.js';
 
 export interface AppStore extends Store {
 	/** Stops the event subscription and every timer. */
-	stop(): void;
+	stop: () => void;
 }
 
 export interface AppStoreOptions {

@@ -36,7 +36,7 @@ function describe(error: unknown): {message: string; hint?: string} {
 }
 
 export interface Live {
-	stop(): void;
+	stop: () => void;
 }
 
 export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = realTimers): Live {

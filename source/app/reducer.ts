@@ -71,17 +71,24 @@ function withField(state: State, field: FieldState): State {
 	return field.target.kind === 'filter' && field.text !== state.filter ? setFilter(next, field.text) : next;
 }
 
-/** One key: a binding of the mode's scopes, else (in a text mode) an edit of the field. */
+/**
+ * One key: a binding of the mode's scopes, else (in a text mode) an edit of the field. A terminal
+ * sends Alt+key as Esc then the key, and so does Esc typed quickly before a key: an Alt key that
+ * means nothing here is taken as the two keys.
+ */
 function key(state: State, name: KeyName): State {
 	const m = mode(state);
 	const binding = resolveKey(name, scopesOf(m));
 	if (binding) return run(state, binding.scope, binding.id);
 	if (takesText(m) && state.field) {
 		const edited = editField(state.field, name);
-		if (edited && edited !== state.field) return withField(state, edited);
+		if (edited) return edited === state.field ? state : withField(state, edited);
 	}
+	if (name.startsWith('alt+')) return [ESC, name.slice(4)].reduce(key, state);
 	return state;
 }
+
+const ESC: KeyName = 'esc';
 
 /** What follows from any change: ports settle under the filter and size; lists reload. */
 function settle(next: State, previous: State): State {

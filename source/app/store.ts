@@ -12,10 +12,11 @@ export type Listener = () => void;
 /** Runs one effect request; results come back as dispatched actions. */
 export type EffectRunner = (effect: EffectRequest) => void;
 
+/** The store's functions are closures: they may be passed around on their own. */
 export interface Store {
-	getState(): State;
+	getState: () => State;
 	dispatch: Dispatch;
-	subscribe(listener: Listener): () => void;
+	subscribe: (listener: Listener) => () => void;
 }
 
 export function createStore(initial: State, runEffect?: EffectRunner): Store {

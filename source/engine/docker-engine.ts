@@ -36,7 +36,7 @@ function modemOptions(endpoint: Endpoint): Dockerode.DockerOptions {
 				port: endpoint.port,
 				...(endpoint.username ? {username: endpoint.username} : {}),
 				sshOptions: {agent: process.env['SSH_AUTH_SOCK']},
-			} as Dockerode.DockerOptions;
+			};
 		case 'tcp':
 			return endpoint.tls
 				? {

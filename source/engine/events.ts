@@ -29,6 +29,9 @@ export function readEvents(
 }
 
 /** Parses one line of `GET /events` into an `EngineEvent`, or null when it is not one. */
+/** A field of the event as text: strings as they are, numbers in decimal, anything else empty. */
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 export function parseEvent(line: string): EngineEvent | null {
 	let raw: unknown;
 	try {
@@ -41,12 +44,12 @@ export function parseEvent(line: string): EngineEvent | null {
 	const actor = (e['Actor'] ?? {}) as {ID?: unknown; Attributes?: Record<string, unknown>};
 	const attributes: Record<string, string> = {};
 	for (const [k, v] of Object.entries(actor.Attributes ?? {})) attributes[k] = typeof v === 'string' ? v : String(v);
-	const action = String(e['Action'] ?? e['status'] ?? '');
+	const action = text(e['Action'] ?? e['status']);
 	return {
-		type: String(e['Type'] ?? ''),
+		type: text(e['Type']),
 		// Health checks and exec report as "exec_start: sh -c …", keep the verb only.
 		action: action.split(':')[0] ?? action,
-		id: String(actor.ID ?? e['id'] ?? ''),
+		id: text(actor.ID ?? e['id']),
 		attributes,
 		timeNano: Number(e['timeNano'] ?? 0),
 	};

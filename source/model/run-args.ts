@@ -56,10 +56,10 @@ export function parseRunArgs(args: readonly string[]): RunSpec & {help: boolean}
 			} else if (LONG_BOOL.has(name)) {
 				setBool(name as BoolFlag, eq < 0 ? true : parseBool(`--${name}`, arg.slice(eq + 1)));
 			} else if (LONG_VALUE.has(name)) {
-				let value: string | undefined = eq < 0 ? undefined : arg.slice(eq + 1);
+				let value = eq < 0 ? undefined : arg.slice(eq + 1);
 				if (value === undefined) {
-					if (i + 1 >= args.length) throw new RunSpecError(`flag needs an argument: --${name}`);
-					value = args[++i] as string;
+					value = args[++i];
+					if (value === undefined) throw new RunSpecError(`flag needs an argument: --${name}`);
 				}
 				setValue(name as ValueFlag, value);
 			} else {

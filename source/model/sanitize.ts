@@ -3,7 +3,6 @@
  * the engine returned, so that nothing it says can move the cursor, change colours or retitle the
  * terminal. Tabs and newlines become spaces: a table cell is one line.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function sanitize(text: string): string {
@@ -15,7 +14,6 @@ export function sanitize(text: string): string {
  * A fast chunk like `web\rp` is text, then keys (Enter, `p`), and the keys are handled as keys.
  */
 export function fieldText(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	const cut = text.search(/[\u0000-\u001f\u007f]/);
 	return cut < 0 ? text : text.slice(0, cut);
 }

@@ -175,5 +175,6 @@ describe('keymap and modes', () => {
 		expect(keyNames('\u001bOF')).toEqual(['end']);
 		expect(keyNames('\u001b[1;5D')).toEqual(['ctrl+left']);
 		expect(keyNames('\u001b[99x')).toEqual([]);
+		expect(keyNames('\u001b\u001b')).toEqual(['esc', 'esc']);
 	});
 });

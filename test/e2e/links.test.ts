@@ -10,16 +10,9 @@ const prefix = `e2elink${process.pid}`;
 const db = `${prefix}-db`;
 const web = `${prefix}-web`;
 
-/**
- * Erases `count` characters one key at a time, pausing between keys as a person's key repeat does
- * (ink-text-input reads its value from the last render: keys closer together than a render can
- * see a stale value).
- */
+/** Erases `count` characters: every Backspace in one burst (the store-owned field takes them all). */
 async function erase(tui: Tui, count: number): Promise<void> {
-	for (let i = 0; i < count; i++) {
-		await tui.sendKeys('BSpace');
-		await new Promise((resolve) => setTimeout(resolve, 40));
-	}
+	await tui.sendKeys(...Array.from({length: count}, () => 'BSpace'));
 }
 
 async function only(tui: Tui, name: string): Promise<void> {
@@ -64,12 +57,14 @@ describe('links in a terminal', () => {
 			await tui.sendKeys('g', 'l');
 			await tui.waitForText(`Link ${web} to`);
 			// Candidates are sorted by name; walk down to db (at most a screenful).
-			for (let i = 0; i < 30 && !new RegExp(`❯ ${db}`).test(await tui.capture()); i++) {
+			for (let i = 0; i < 30; i++) {
+				const screen = await tui.capture();
+				if (new RegExp(`› ${db}`).test(screen)) break;
 				await tui.sendKeys('Down');
-				await new Promise((resolve) => setTimeout(resolve, 120));
+				// Each Down moves the highlight: wait for it to show before looking again.
+				await tui.waitForGone(screen.split('\n').find((l) => l.includes('›')) ?? screen);
 			}
-			await tui.waitForText(new RegExp(`❯ ${db}`));
-			await new Promise((resolve) => setTimeout(resolve, 100));
+			await tui.waitForText(new RegExp(`› ${db}`));
 			await tui.sendKeys('Enter');
 			// The alias defaults to the source's name; shorten it to db like the chapter.
 			await tui.waitForText('/etc/hosts', 10_000);

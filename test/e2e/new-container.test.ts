@@ -11,16 +11,12 @@ afterAll(async () => {
 	await removeContainers([name]);
 });
 
-const pause = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Opens the field under the cursor, types `text`, and accepts it. */
 async function fill(tui: Tui, text: string, prompt: RegExp): Promise<void> {
 	await tui.sendKeys('Enter');
 	await tui.waitForText(prompt);
 	await tui.sendText(text);
-	await pause(100);
 	await tui.sendKeys('Enter');
-	await pause(100);
 }
 
 describe('the new-container form in a terminal', () => {
@@ -33,12 +29,10 @@ describe('the new-container form in a terminal', () => {
 			await tui.waitForText('New container (docker run -d)');
 			await fill(tui, 'dnet/webapp', /image>|Image/);
 			await tui.sendKeys('j');
-			await pause(100);
 			await fill(tui, name, /name>|Name/);
 			await tui.sendKeys('a');
 			await tui.waitForText(/port>|DOCKER SYNTAX|-p/);
 			await tui.sendText(`127.0.0.1:${port}:5000`);
-			await pause(100);
 			await tui.sendKeys('Enter');
 			await tui.waitForText(`docker run -d --name ${name} -p 127.0.0.1:${port}:5000 dnet/webapp`);
 			await tui.sendKeys('w');

@@ -387,7 +387,7 @@ describe('parseEvent', () => {
 			action: 'rename',
 			id: '48d2641c4ce291c31ada4aabb27eae89d92a7be7356752a50a06d4938282b5c0',
 			attributes: {image: 'dnet/webapp', name: 'probe-src-y', oldName: '/probe-src-x'},
-			timeNano: 1795819982971576282,
+			timeNano: 1795819982971576320,
 		});
 	});
 

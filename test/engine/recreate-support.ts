@@ -28,7 +28,7 @@ const obj = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array
  * without the short id, static IPs, links, the network) and the address when it is static.
  */
 export function configOf(raw: Json): Json {
-	const id = String(raw['Id'] ?? '');
+	const id = typeof raw['Id'] === 'string' ? raw['Id'] : '';
 	const config = {...obj(raw['Config'])};
 	const labels = Object.fromEntries(Object.entries(obj(config['Labels'])).filter(([k]) => !k.startsWith('dnet.recreate.')));
 	config['Labels'] = labels;

@@ -225,7 +225,7 @@ export class FakeEngine implements Engine {
 			id,
 			state: 'created',
 			status: 'Created',
-			image: String(body['Image'] ?? ''),
+			image: typeof body['Image'] === 'string' ? body['Image'] : '',
 			links,
 			labels: {...((body['Labels'] ?? {}) as Record<string, string>)},
 		});
@@ -233,7 +233,7 @@ export class FakeEngine implements Engine {
 		this.details.set(
 			id,
 			detailsOf(c, {
-				exposedPorts: Object.keys((body['ExposedPorts'] ?? {}) as object),
+				exposedPorts: Object.keys(body['ExposedPorts'] ?? {}),
 				portBindings: fromEngineForm(host.PortBindings ?? {}),
 				publishAllPorts: host.PublishAllPorts ?? false,
 				autoRemove: host.AutoRemove ?? false,

@@ -121,8 +121,8 @@ async function tmux(args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
 		return stdout;
 	} catch (error) {
 		const e = error as {code?: string | number; stderr?: string; message: string};
-		if (e.code === 'ENOENT') throw new Error('tmux is not installed (apt-get install tmux)');
-		throw new Error(`tmux ${args.join(' ')} failed: ${(e.stderr ?? e.message).trim()}`);
+		if (e.code === 'ENOENT') throw new Error('tmux is not installed (apt-get install tmux)', {cause: error});
+		throw new Error(`tmux ${args.join(' ')} failed: ${(e.stderr ?? e.message).trim()}`, {cause: error});
 	}
 }
 
@@ -262,7 +262,7 @@ export async function startTui(options: StartOptions = {}): Promise<Tui> {
 
 async function poll(tui: Tui, ok: (screen: string) => boolean, what: string, timeoutMs: number): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
-	let screen = '';
+	let screen: string;
 	for (;;) {
 		screen = await tui.capture();
 		if (ok(screen)) return screen;

@@ -1,11 +1,10 @@
 /** Renders the whole App on a fake engine with ink-testing-library. */
 import {render} from 'ink-testing-library';
-import React from 'react';
 import type {Prober} from '../../source/engine/probe.js';
 import {createAppStore, type AppStore} from '../../source/app/app-store.js';
 import {App} from '../../source/app/view/app.js';
 import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
-import {FakeEngine} from '../support/fake-engine.js';
+import type {FakeEngine} from '../support/fake-engine.js';
 
 export interface Rendered {
 	engine: FakeEngine;

@@ -65,13 +65,14 @@ export function keyNames(piece: string): KeyName[] {
 		if (known) return [known];
 		// Alt+key: ESC then the key (`\x1bb`, `\x1b\x7f`), or ESC before a sequence.
 		const rest = piece.slice(1);
+		// Esc pressed twice before the terminal was read.
+		if (rest === '\u001b') return ['esc', 'esc'];
 		if (rest.startsWith('\u001b')) {
 			const inner = sequence(rest);
 			return inner ? [`alt+${inner}`] : [];
 		}
 		if ([...rest].length === 1) {
-			const name = plain(rest);
-			return [`alt+${name.length === 1 ? name.toLowerCase() : name}`];
+			return [`alt+${plain(rest)}`];
 		}
 		// An unknown sequence: never typed as text.
 		return [];

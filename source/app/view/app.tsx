@@ -1,6 +1,6 @@
 /** The root component: reads the store, feeds it keys, lays out the screen of the current mode. */
 import {Box, Text, useApp, useStdout} from 'ink';
-import React, {useEffect} from 'react';
+import {useEffect} from 'react';
 import {BackupPanel} from '../../features/backup/view.js';
 import {DetailsScreen} from '../../features/details/view.js';
 import {NewContainerScreen} from '../../features/form/view.js';

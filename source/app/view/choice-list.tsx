@@ -6,7 +6,6 @@
  */
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import React from 'react';
 import {useTheme} from './theme.js';
 
 interface Props {

@@ -1,6 +1,5 @@
 /** Bottom line: the keys of the current mode (from the keymap) after a notice, if any. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {Scope} from '../input/commands.js';
 import {footerHints} from '../input/keymap.js';
 import {sanitize} from '../../model/sanitize.js';

@@ -1,6 +1,5 @@
 /** Top line: engine endpoint and version, connection state, container counts, active filter. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {Counts} from '../../features/list/selectors.js';
 import type {ConnectionState} from '../state.js';
 import {sanitize} from '../../model/sanitize.js';

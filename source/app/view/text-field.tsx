@@ -4,7 +4,6 @@
  * the reducer (ARCHITECTURE.md, "Text fields").
  */
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {Scope} from '../input/commands.js';
 import {footerHints} from '../input/keymap.js';
 import {sanitize} from '../../model/sanitize.js';

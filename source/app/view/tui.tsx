@@ -3,7 +3,6 @@
  * cli.ts so that the non-interactive commands never load Ink or React.
  */
 import {render} from 'ink';
-import React from 'react';
 import type {Engine} from '../../engine/engine.js';
 import {createAppStore} from '../app-store.js';
 import {App} from './app.js';

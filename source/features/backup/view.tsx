@@ -1,6 +1,5 @@
 /** The offer, on start, to restore a container whose change (recreate) was interrupted. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
 import type {RecreateBackup} from '../../operations/recreate/index.js';

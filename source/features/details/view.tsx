@@ -1,6 +1,6 @@
 /** Details of one container: name as `docker inspect` prints it, ports, links both ways, networks. */
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {fit, useTheme, type Theme} from '../../app/view/theme.js';
@@ -27,12 +27,10 @@ function toneProps(tone: LineTone, theme: Theme): {color?: string; dimColor?: bo
 
 export function DetailsScreen({state}: {state: State}) {
 	const theme = useTheme();
-	const details = state.details;
+	const {details, containers} = state;
 	const height = listHeight(state) + 1;
-	const lines = useMemo(
-		() => (details?.data ? detailsLines(details.data, state.containers) : []),
-		[details?.data, state.containers],
-	);
+	const data = details?.data ?? null;
+	const lines = useMemo(() => (data ? detailsLines(data, containers) : []), [data, containers]);
 	if (!details) return null;
 	const title = (
 		<Text bold color={theme.tone.accent} wrap="truncate">

@@ -1,6 +1,5 @@
 /** Port rows of the editor and the form: docker syntax and fields side by side, and the text field. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import {specError, specFields} from '../../model/port-rows.js';
 import {sanitize} from '../../model/sanitize.js';
 import {fieldProblem} from '../../app/input/fields.js';

@@ -1,6 +1,6 @@
 /** `p`: the port mappings of one container, edited as rows of `-p` specs, reviewed, then applied. */
 import {Box, Text} from 'ink';
-import React from 'react';
+import type React from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';

@@ -1,6 +1,6 @@
 /** `?`: every key of every screen, generated from the keymap table; flows into columns when short. */
 import {Box, Text} from 'ink';
-import React, {useEffect} from 'react';
+import {useEffect} from 'react';
 import {SCOPE_ORDER, SCOPE_TITLES, bindings, displayKey} from '../../app/input/keymap.js';
 import {useStore} from '../../app/view/store-context.js';
 import {fit, useTheme} from '../../app/view/theme.js';

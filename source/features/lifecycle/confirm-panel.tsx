@@ -1,6 +1,5 @@
 /** The question before a stop or a remove: names the containers and says exactly what goes with them. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {footerHints} from '../../app/input/keymap.js';
 import {fit, useTheme} from '../../app/view/theme.js';

@@ -1,6 +1,6 @@
 /** `L`, `:links`: every link as `recipient --alias--> source`, broken ones flagged; x removes, m moves to a network. */
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {formatEdge} from '../../model/links.js';
 import {sanitize} from '../../model/sanitize.js';
 import {listHeight} from '../../app/layout.js';
@@ -12,7 +12,8 @@ import {graphEdges} from './reducer.js';
 export function LinksScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const e = theme.glyphs.ellipsis;
-	const edges = useMemo(() => graphEdges(state), [state.containers]);
+	const {containers} = state;
+	const edges = useMemo(() => graphEdges({containers}), [containers]);
 	const height = listHeight(state) + 1;
 	const result = state.net.result ?? [];
 	const resultRows = result.length > 0 ? Math.min(result.length, 6) + 1 : 0;

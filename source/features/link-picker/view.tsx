@@ -1,6 +1,5 @@
 /** `l`: link the selected container (the recipient) to a source: pick it, set the alias, see what changes. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {ChoiceList} from '../../app/view/choice-list.js';

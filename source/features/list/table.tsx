@@ -1,6 +1,6 @@
 /** The container list: header plus only the visible window of rows (virtualized), rows memoized. */
 import {Box, Text} from 'ink';
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {fit, useTheme} from '../../app/view/theme.js';
 import {GAP, type Row, type Widths} from './columns.js';
 

@@ -1,5 +1,5 @@
 /** The live container list. */
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {useTheme} from '../../app/view/theme.js';
@@ -10,15 +10,20 @@ import {ContainerTable} from './table.js';
 export function ListScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const arrow = theme.ascii ? '->' : '→';
-	const visible = useMemo(() => visibleContainers(state), [state.containers, state.showAll, state.filter, state.sort]);
+	const {containers, showAll, filter, sort, marked, jobs, recreates} = state;
+	const visible = useMemo(() => visibleContainers({containers, showAll, filter, sort}), [containers, showAll, filter, sort]);
 	const rows = useMemo(() => {
-		const marked = new Set(state.marked);
+		const markedIds = new Set(marked);
 		const ellipsis = theme.ascii ? '...' : '…';
-		const recreating = new Set(state.recreates.flatMap((r) => [r.id, r.name]));
+		const recreating = new Set(recreates.flatMap((r) => [r.containerId, r.name]));
 		return visible.map((c) =>
-			toRow(c, arrow, isUp(c), {pending: pendingJob(state, c.id) ?? (recreating.has(c.id) || recreating.has(c.name) ? 'recreating' : undefined), marked: marked.has(c.id), ellipsis}),
+			toRow(c, arrow, isUp(c), {
+				pending: pendingJob({jobs}, c.id) ?? (recreating.has(c.id) || recreating.has(c.name) ? 'recreating' : undefined),
+				marked: markedIds.has(c.id),
+				ellipsis,
+			}),
 		);
-	}, [visible, arrow, state.marked, state.jobs, state.recreates, theme.ascii]);
+	}, [visible, arrow, marked, jobs, recreates, theme.ascii]);
 	const widths = useMemo(() => columnWidths(rows, state.size.columns), [rows, state.size.columns]);
 	let emptyText = 'No containers.';
 	if (!state.loaded) emptyText = state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';

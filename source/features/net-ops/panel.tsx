@@ -1,6 +1,5 @@
 /** The text field and the confirmation of the links and networks features. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import {fieldProblem} from '../../app/input/fields.js';
 import {footerHints} from '../../app/input/keymap.js';
 import type {State} from '../../app/state.js';

@@ -1,6 +1,6 @@
 /** `N`, `:networks`: networks with driver, subnet, gateway, and the containers on them with IPs and aliases. */
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {ChoiceList} from '../../app/view/choice-list.js';

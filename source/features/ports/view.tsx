@@ -1,6 +1,6 @@
 /** The ports view: every binding of every container, sorted by host port, conflicts flagged, probes shown. */
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import type {BindingRow} from '../../model/bindings.js';
 import {sanitize} from '../../model/sanitize.js';
 import {listHeight} from '../../app/layout.js';
@@ -44,7 +44,8 @@ function toneColor(theme: Theme, tone: 'ok' | 'warn' | 'error' | 'dim'): {color?
 export function PortsScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const e = theme.glyphs.ellipsis;
-	const rows = useMemo(() => visibleBindings(state), [state.ports.rows, state.filter]);
+	const {ports, filter} = state;
+	const rows = useMemo(() => visibleBindings({ports, filter}), [ports, filter]);
 	const height = listHeight(state);
 	const nameWidth = Math.min(24, Math.max(9, ...rows.map((r) => r.containerName.length)));
 	const noteWidth = Math.max(10, state.size.columns - (2 + W.ip + W.hostPort + W.port + nameWidth + W.state + 10));

@@ -1,6 +1,5 @@
 /** `r`: rename the selected container; shows that links to it follow. */
 import {Box, Text} from 'ink';
-import React from 'react';
 import {sanitize} from '../../model/sanitize.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';

@@ -77,9 +77,9 @@ export function asRawContainer(json: Record<string, unknown>): RawContainer {
 		Id,
 		Name,
 		Image: typeof copy['Image'] === 'string' ? copy['Image'] : '',
-		State: State as RawContainer['State'],
-		Config: Config as RawConfig,
-		HostConfig: HostConfig as RawHostConfig,
+		State: State,
+		Config: Config,
+		HostConfig: HostConfig,
 		Mounts: Array.isArray(copy['Mounts']) ? (copy['Mounts'] as RawMount[]) : [],
 		NetworkSettings: {
 			Networks: isObject(settings['Networks']) ? (settings['Networks'] as Record<string, RawEndpoint>) : {},
