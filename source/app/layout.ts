@@ -16,3 +16,11 @@ export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'con
 export function tooSmall(state: Pick<State, 'size'>): boolean {
 	return state.size.columns < MIN_COLUMNS || state.size.rows < MIN_ROWS;
 }
+
+/** The first visible row that keeps row `index` of `count` rows in a window of `height`, moving as little as possible from `top`. */
+export function scrollInto(index: number, top: number, count: number, height: number): number {
+	let first = Math.min(top, Math.max(0, count - height));
+	if (index < first) first = index;
+	if (index >= first + height) first = index - height + 1;
+	return first;
+}

@@ -8,6 +8,7 @@
  * Between bursts nothing runs: no timers.
  */
 import {EngineError, type Engine, type EngineEvent, type EventSubscription} from '../engine/engine.js';
+import {errorText} from '../model/error-text.js';
 import type {Dispatch} from './actions.js';
 
 /** The settling fetch after a burst of events. */
@@ -32,7 +33,7 @@ export function backoffMs(attempt: number): number {
 
 function describe(error: unknown): {message: string; hint?: string} {
 	if (error instanceof EngineError) return {message: error.message, ...(error.hint ? {hint: error.hint} : {})};
-	return {message: error instanceof Error ? error.message : String(error)};
+	return {message: errorText(error)};
 }
 
 export interface Live {

@@ -4,7 +4,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dockerOk, removeContainers} from '../support/engine.js';
-import {killAllTuis, startTui, type Tui} from '../support/tmux.js';
+import {highlight, killAllTuis, startTui, type Tui} from '../support/tmux.js';
 
 const prefix = `e2elink${process.pid}`;
 const db = `${prefix}-db`;
@@ -57,14 +57,7 @@ describe('links in a terminal', () => {
 			await tui.sendKeys('g', 'l');
 			await tui.waitForText(`Link ${web} to`);
 			// Candidates are sorted by name; walk down to db (at most a screenful).
-			for (let i = 0; i < 30; i++) {
-				const screen = await tui.capture();
-				if (new RegExp(`› ${db}`).test(screen)) break;
-				await tui.sendKeys('Down');
-				// Each Down moves the highlight: wait for it to show before looking again.
-				await tui.waitForGone(screen.split('\n').find((l) => l.includes('›')) ?? screen);
-			}
-			await tui.waitForText(new RegExp(`› ${db}`));
+			await highlight(tui, db);
 			await tui.sendKeys('Enter');
 			// The alias defaults to the source's name; shorten it to db like the chapter.
 			await tui.waitForText('/etc/hosts', 10_000);

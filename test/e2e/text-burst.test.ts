@@ -5,7 +5,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dockerOk, removeContainers} from '../support/engine.js';
-import {killAllTuis, startTui, type Tui} from '../support/tmux.js';
+import {highlight, killAllTuis, startTui, type Tui} from '../support/tmux.js';
 
 const prefix = `e2eburst${process.pid}`;
 const web = `${prefix}-web`;
@@ -82,12 +82,7 @@ describe('text fields in a terminal', () => {
 
 			await tui.sendKeys('l');
 			await tui.waitForText(`Link ${web} to`);
-			for (let i = 0; i < 30; i++) {
-				const screen = await tui.capture();
-				if (new RegExp(`› ${db}`).test(screen)) break;
-				await tui.sendKeys('Down');
-				await tui.waitForGone(screen.split('\n').find((l) => l.includes('›')) ?? screen);
-			}
+			await highlight(tui, db);
 			await tui.sendKeys('Enter');
 			await tui.waitForText('/etc/hosts', 10_000);
 			await tui.sendKeys('e');

@@ -285,3 +285,18 @@ export async function killAllTuis(): Promise<void> {
 	const uid = process.getuid?.() ?? 0;
 	rmSync(path.join(process.env['TMUX_TMPDIR'] ?? '/tmp', `tmux-${uid}`, tmuxSocket), {force: true});
 }
+
+/**
+ * Moves the highlight of a list (dnet's `›` cursor) down until it is on `label` (at most `limit`
+ * rows); each Down is followed by a wait for the highlight to move, so no key is sent blind.
+ */
+export async function highlight(tui: Tui, label: string, limit = 30): Promise<void> {
+	const on = new RegExp(`› ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+	for (let i = 0; i < limit; i++) {
+		const screen = await tui.capture();
+		if (on.test(screen)) return;
+		await tui.sendKeys('Down');
+		await tui.waitForGone(screen.split('\n').find((l) => l.includes('›')) ?? screen);
+	}
+	await tui.waitForText(on);
+}

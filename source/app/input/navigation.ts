@@ -1,4 +1,5 @@
 /** The navigation keys every scrolling view shares, generated once for each scope, and where they move a cursor. */
+import type {Handler} from '../handlers.js';
 import type {Binding, CommandId, Scope} from './commands.js';
 
 /**
@@ -46,4 +47,12 @@ export function cursorTarget(id: CommandId, current: number, count: number, page
 			return null;
 	}
 	return Math.min(Math.max(0, count - 1), Math.max(0, to));
+}
+
+/** The six navigation commands. */
+export const NAVIGATION = ['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown'] as const;
+
+/** A view's handlers of the six navigation commands, from its one `move` function. */
+export function navigate(move: (id: CommandId) => Handler): Record<(typeof NAVIGATION)[number], Handler> {
+	return {up: move('up'), down: move('down'), top: move('top'), bottom: move('bottom'), pageUp: move('pageUp'), pageDown: move('pageDown')};
 }

@@ -2,11 +2,12 @@
 import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
-import {cursorTarget} from '../../app/input/navigation.js';
+import {cursorTarget, navigate} from '../../app/input/navigation.js';
 import type {CommandId} from '../../app/input/commands.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
 import {openField} from '../../app/input/text-field.js';
+import {errorText} from '../../model/error-text.js';
 import {validateLink} from '../../model/run-spec.js';
 import {formItems, formProblem, formRunSpec} from './spec.js';
 import type {FormItem, FormState} from './state.js';
@@ -164,7 +165,7 @@ export const formFields: FieldHandlers = {
 				validateLink(`${field.target.source}:${text === '' ? field.target.source : text}`);
 				return null;
 			} catch (error) {
-				return error instanceof Error ? error.message : String(error);
+				return errorText(error);
 			}
 		},
 		accept(s, field) {
@@ -193,11 +194,6 @@ export const handlers: HandlerTable = {
 	picker: {
 		pick: pickHighlighted,
 		fieldCancel: (s) => (s.form ? set(s, {...s.form, picking: null}) : s),
-		up: movePicker('up'),
-		down: movePicker('down'),
-		top: movePicker('top'),
-		bottom: movePicker('bottom'),
-		pageUp: movePicker('pageUp'),
-		pageDown: movePicker('pageDown'),
+		...navigate(movePicker),
 	},
 };

@@ -1,5 +1,6 @@
 /** Pure reads of the new-container form: its items, the `RunSpec` it stands for, what is wrong with it. */
-import type {ContainerSummary} from '../../model/container.js';
+import {withoutLeadingSlash, type ContainerSummary} from '../../model/container.js';
+import {errorText} from '../../model/error-text.js';
 import {firstInvalid, splitCommand} from '../../model/port-rows.js';
 import {validateContainerName, validateLink, type RunSpec} from '../../model/run-spec.js';
 import {isUp} from '../list/selectors.js';
@@ -49,9 +50,9 @@ export function nameProblem(name: string, containers: ContainerSummary[]): strin
 	try {
 		validateContainerName(n);
 	} catch (error) {
-		return error instanceof Error ? error.message : String(error);
+		return errorText(error);
 	}
-	const holder = containers.find((c) => c.name === n.replace(/^\//, ''));
+	const holder = containers.find((c) => c.name === withoutLeadingSlash(n));
 	if (holder) {
 		return `Conflict. The container name "/${holder.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`;
 	}
@@ -69,7 +70,7 @@ export function formProblem(form: FormState, containers: ContainerSummary[]): st
 		try {
 			validateLink(l);
 		} catch (error) {
-			return error instanceof Error ? error.message : String(error);
+			return errorText(error);
 		}
 	}
 	return null;

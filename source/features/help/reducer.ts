@@ -1,5 +1,5 @@
 /** The help screen (`?`): opened over any screen, scrolled when the keys do not fit. */
-import {cursorTarget} from '../../app/input/navigation.js';
+import {cursorTarget, navigate} from '../../app/input/navigation.js';
 import type {CommandId} from '../../app/input/commands.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
@@ -29,11 +29,6 @@ export const handlers: HandlerTable = {
 	global: {help: toggleHelp},
 	help: {
 		back: (s) => ({...s, screen: s.returnTo}),
-		up: scroll('up'),
-		down: scroll('down'),
-		top: scroll('top'),
-		bottom: scroll('bottom'),
-		pageUp: scroll('pageUp'),
-		pageDown: scroll('pageDown'),
+		...navigate(scroll),
 	},
 };

@@ -1,6 +1,6 @@
 /** The link graph (`L`, `:links`): every link, `x` removes one, `m` moves a pair to a user network. */
 import type {CommandId} from '../../app/input/commands.js';
-import {cursorTarget} from '../../app/input/navigation.js';
+import {cursorTarget, navigate} from '../../app/input/navigation.js';
 import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
@@ -66,12 +66,7 @@ export const handlers: HandlerTable = {
 	list: {openLinks: openLinkGraph},
 	networks: {openLinks: openLinkGraph},
 	links: {
-		up: move('up'),
-		down: move('down'),
-		top: move('top'),
-		bottom: move('bottom'),
-		pageUp: move('pageUp'),
-		pageDown: move('pageDown'),
+		...navigate(move),
 		back: (s) => setNet({...s, screen: 'list'}, {result: null}),
 		removeLink,
 		moveLink,

@@ -55,7 +55,7 @@ export function LinkPickerScreen({state}: {state: State}) {
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.tone.accent} wrap="truncate">{`Link ${r} --${sanitize(p.alias)}--> ${s}`}</Text>
 			<Text wrap="truncate">{`  Alias: ${sanitize(p.alias)}${p.alias === p.source ? ' (the source name)' : ''}   e edits it`}</Text>
-			<Text color={aliasProblem ? theme.tone.error : theme.tone.dim ? undefined : undefined} wrap="truncate">
+			<Text color={aliasProblem ? theme.tone.error : undefined} wrap="truncate">
 				{aliasProblem ? `  ${sanitize(aliasProblem)} (the engine would silently drop a second link with it)` : `  ${r} is recreated with the link; y applies, n goes back`}
 			</Text>
 			{shown.map((l, i) => (

@@ -3,7 +3,7 @@
  * all or running containers, the `/` filter, the sort order, the jump to the latest container.
  */
 import type {HandlerTable} from '../../app/handlers.js';
-import {listHeight} from '../../app/layout.js';
+import {listHeight, scrollInto} from '../../app/layout.js';
 import {openField} from '../../app/input/text-field.js';
 import type {SortKey, State} from '../../app/state.js';
 import {openDetails} from '../details/reducer.js';
@@ -26,10 +26,7 @@ export function settleCursor(next: State, previous: State): State {
 		const old = before.findIndex((c) => c.id === previous.selectedId);
 		index = Math.min(Math.max(old, 0), rows.length - 1);
 	}
-	const height = listHeight(next);
-	let scrollTop = Math.min(next.scrollTop, Math.max(0, rows.length - height));
-	if (index < scrollTop) scrollTop = index;
-	if (index >= scrollTop + height) scrollTop = index - height + 1;
+	const scrollTop = scrollInto(index, next.scrollTop, rows.length, listHeight(next));
 	const selectedId = rows[index]?.id ?? null;
 	return selectedId === next.selectedId && scrollTop === next.scrollTop ? next : {...next, selectedId, scrollTop};
 }

@@ -3,6 +3,7 @@
  * container to connect). Each screen's feature supplies the moves; this routes to it.
  */
 import type {CommandId} from '../../app/input/commands.js';
+import {navigate} from '../../app/input/navigation.js';
 import type {Handler, HandlerTable} from '../../app/handlers.js';
 import type {State} from '../../app/state.js';
 import {closePicker, moveSource, pickHighlightedSource} from '../link-picker/reducer.js';
@@ -19,11 +20,6 @@ export const handlers: HandlerTable = {
 	choose: {
 		pick: byScreen(pickHighlightedSource, pickHighlightedCandidate),
 		fieldCancel: byScreen(closePicker, closeCandidates),
-		up: move('up'),
-		down: move('down'),
-		top: move('top'),
-		bottom: move('bottom'),
-		pageUp: move('pageUp'),
-		pageDown: move('pageDown'),
+		...navigate(move),
 	},
 };

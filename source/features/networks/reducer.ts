@@ -1,6 +1,6 @@
 /** The networks view (`N`): move, create (`n`), remove (`x`), connect (`c`), disconnect (`d`). */
 import type {CommandId} from '../../app/input/commands.js';
-import {cursorTarget} from '../../app/input/navigation.js';
+import {cursorTarget, navigate} from '../../app/input/navigation.js';
 import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
@@ -103,12 +103,7 @@ export const handlers: HandlerTable = {
 	list: {openNetworks: openNetworksView},
 	links: {openNetworks: openNetworksView},
 	networks: {
-		up: move('up'),
-		down: move('down'),
-		top: move('top'),
-		bottom: move('bottom'),
-		pageUp: move('pageUp'),
-		pageDown: move('pageDown'),
+		...navigate(move),
 		back: (s) => setNet({...s, screen: 'list'}, {result: null}),
 		createNetwork: (s) => ({...setNet(s, {draft: {kind: 'create', name: ''}}), field: openField({kind: 'networkName'}, '')}),
 		removeNetwork,

@@ -1,8 +1,8 @@
 /** The ports view: every binding of every container; moving, finding, probing, folding in loaded rows. */
 import type {CommandId} from '../../app/input/commands.js';
-import {cursorTarget} from '../../app/input/navigation.js';
+import {cursorTarget, navigate} from '../../app/input/navigation.js';
 import type {HandlerTable} from '../../app/handlers.js';
-import {listHeight} from '../../app/layout.js';
+import {listHeight, scrollInto} from '../../app/layout.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
 import {bindingMatches, type BindingRow} from '../../model/bindings.js';
@@ -29,10 +29,7 @@ export function settlePorts(state: State, previous: State = state): State {
 		const old = visibleBindings(previous).findIndex((r) => r.key === previous.ports.selectedKey);
 		index = Math.min(Math.max(old, 0), rows.length - 1);
 	}
-	const height = listHeight(state);
-	let scrollTop = Math.min(p.scrollTop, Math.max(0, rows.length - height));
-	if (index < scrollTop) scrollTop = index;
-	if (index >= scrollTop + height) scrollTop = index - height + 1;
+	const scrollTop = scrollInto(index, p.scrollTop, rows.length, listHeight(state));
 	const selectedKey = rows[index]?.key ?? null;
 	return selectedKey === p.selectedKey && scrollTop === p.scrollTop ? state : {...state, ports: {...p, selectedKey, scrollTop}};
 }
@@ -83,12 +80,7 @@ export function portsLoaded(state: State, rows: BindingRow[]): State {
 export const handlers: HandlerTable = {
 	list: {openPorts: openPortsView},
 	ports: {
-		up: move('up'),
-		down: move('down'),
-		top: move('top'),
-		bottom: move('bottom'),
-		pageUp: move('pageUp'),
-		pageDown: move('pageDown'),
+		...navigate(move),
 		back: (s) => (s.filter !== '' ? setFilter(s, '') : {...s, screen: 'list'}),
 		probe,
 		filter: openFilter,

@@ -3,17 +3,14 @@ import type {FieldHandlers} from '../../app/handlers.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import type {State} from '../../app/state.js';
 import {openField} from '../../app/input/text-field.js';
-import type {ContainerSummary} from '../../model/container.js';
+import {withoutLeadingSlash, type ContainerSummary} from '../../model/container.js';
 import {fromDetails} from '../details/from-details.js';
 import {nameProblem} from '../form/spec.js';
 import {selectedContainer} from '../list/selectors.js';
 import {ask} from '../net-ops/ops.js';
 
 /** A name as typed: docker takes `/web` for `web`. */
-const typedName = (text: string): string => {
-	const t = text.trim();
-	return t.startsWith('/') ? t.slice(1) : t;
-};
+const typedName = (text: string): string => withoutLeadingSlash(text.trim());
 
 /** The rename's problem: empty, unchanged, the engine's name rule, or taken. */
 export function renameProblem(name: string, current: string, containers: ContainerSummary[]): string | null {
