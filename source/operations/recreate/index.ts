@@ -1,6 +1,6 @@
 /**
  * The recreate transaction: change what Docker cannot change in place (port bindings, links) by
- * replacing a container with one of the same whole configuration, safely (ARCHITECTURE.md, "recreate").
+ * replacing a container with one of the same whole configuration, safely (ARCHITECTURE.md, "The recreate transaction").
  */
 export {applyChange, createBody, RECREATE_LABELS, specFromContainer} from './body.js';
 export type {NetworkAttachment, NewContainerSpec, PortLinkPatch, RecreateChange, SpecOptions} from './body.js';

@@ -1,5 +1,5 @@
 /**
- * The recreate transaction (ARCHITECTURE.md, "recreate"): replace a container by one with the same whole
+ * The recreate transaction (ARCHITECTURE.md, "The recreate transaction"): replace a container by one with the same whole
  * configuration and only the intended change, and put the original back on any failure.
  *
  * Order: check conflicts → rename old (still running) to its backup name → create new under the
