@@ -14,13 +14,15 @@ import {
 	type Engine,
 	type EventHandlers,
 	type EventSubscription,
+	type ImageDetails,
 	type ImageSummary,
 	type RemoveOptions,
 } from './engine.js';
 import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
 import {readEvents} from './events.js';
-import {mapContainerDetails, mapContainerList} from './map.js';
+import {mapContainerDetails, mapContainerList, mapImageDetails} from './map.js';
 import {endpointAliases, mapNetwork} from './map-networks.js';
+import {normalizeRef, refPath} from './refs.js';
 
 export {MIN_API_VERSION, toEngineError} from './errors.js';
 export {parseEvent} from './events.js';
@@ -63,6 +65,15 @@ export class DockerEngine implements Engine {
 		this.docker = new Dockerode(modemOptions(where));
 	}
 
+	/** A container by name or id, checked and escaped in one place (refs.ts). */
+	private container(idOrName: string): Dockerode.Container {
+		return this.docker.getContainer(refPath('container', idOrName));
+	}
+
+	private network(nameOrId: string): Dockerode.Network {
+		return this.docker.getNetwork(refPath('network', nameOrId));
+	}
+
 	private async call<T>(fn: () => Promise<T>): Promise<T> {
 		try {
 			return await fn();
@@ -99,7 +110,7 @@ export class DockerEngine implements Engine {
 	}
 
 	async inspectContainerRaw(idOrName: string): Promise<Record<string, unknown>> {
-		const raw = await this.call(() => this.docker.getContainer(idOrName).inspect());
+		const raw = await this.call(() => this.container(idOrName).inspect());
 		return raw as unknown as Record<string, unknown>;
 	}
 
@@ -110,33 +121,33 @@ export class DockerEngine implements Engine {
 	}
 
 	async startContainer(idOrName: string): Promise<void> {
-		await this.ignoreNotModified(() => this.docker.getContainer(idOrName).start());
+		await this.ignoreNotModified(() => this.container(idOrName).start());
 	}
 
 	async stopContainer(idOrName: string, timeoutSeconds?: number): Promise<void> {
 		await this.ignoreNotModified(() =>
-			this.docker.getContainer(idOrName).stop(timeoutSeconds === undefined ? {} : {t: timeoutSeconds}),
+			this.container(idOrName).stop(timeoutSeconds === undefined ? {} : {t: timeoutSeconds}),
 		);
 	}
 
 	async restartContainer(idOrName: string, timeoutSeconds?: number): Promise<void> {
 		await this.call(() =>
-			this.docker.getContainer(idOrName).restart(timeoutSeconds === undefined ? {} : {t: timeoutSeconds}),
+			this.container(idOrName).restart(timeoutSeconds === undefined ? {} : {t: timeoutSeconds}),
 		);
 	}
 
 	async removeContainer(idOrName: string, options: RemoveOptions = {}): Promise<void> {
 		await this.call(() =>
-			this.docker.getContainer(idOrName).remove({force: options.force ?? false, v: options.volumes ?? false}),
+			this.container(idOrName).remove({force: options.force ?? false, v: options.volumes ?? false}),
 		);
 	}
 
 	async renameContainer(idOrName: string, newName: string): Promise<void> {
-		await this.call(() => this.docker.getContainer(idOrName).rename({name: newName}));
+		await this.call(() => this.container(idOrName).rename({name: newName}));
 	}
 
 	async connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void> {
-		await this.call(() => this.docker.getNetwork(network).connect({Container: container, EndpointConfig: endpoint}));
+		await this.call(() => this.network(network).connect({Container: normalizeRef('container', container), EndpointConfig: endpoint}));
 	}
 
 	async listImages(): Promise<ImageSummary[]> {
@@ -151,12 +162,16 @@ export class DockerEngine implements Engine {
 			.sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
 	}
 
+	async inspectImage(ref: string): Promise<ImageDetails> {
+		return mapImageDetails(await this.call(() => this.docker.getImage(refPath('image', ref)).inspect()));
+	}
+
 	async listNetworks(): Promise<NetworkInfo[]> {
 		const list = await this.call(() => this.docker.listNetworks());
 		const raws: unknown[] = [];
 		for (const n of list) {
 			try {
-				raws.push(await this.call(() => this.docker.getNetwork(String(n.Id)).inspect()));
+				raws.push(await this.call(() => this.network(String(n.Id)).inspect()));
 			} catch (error) {
 				// Removed between the list and the inspect.
 				if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
@@ -167,7 +182,7 @@ export class DockerEngine implements Engine {
 	}
 
 	async inspectNetwork(nameOrId: string): Promise<NetworkInfo> {
-		const raw: unknown = await this.call(() => this.docker.getNetwork(nameOrId).inspect());
+		const raw: unknown = await this.call(() => this.network(nameOrId).inspect());
 		const [network] = await this.withAliases([raw]);
 		return network as NetworkInfo;
 	}
@@ -209,11 +224,11 @@ export class DockerEngine implements Engine {
 	}
 
 	async removeNetwork(nameOrId: string): Promise<void> {
-		await this.call(() => this.docker.getNetwork(nameOrId).remove());
+		await this.call(() => this.network(nameOrId).remove());
 	}
 
 	async disconnectNetwork(network: string, container: string, force = false): Promise<void> {
-		await this.call(() => this.docker.getNetwork(network).disconnect({Container: container, Force: force}));
+		await this.call(() => this.network(network).disconnect({Container: normalizeRef('container', container), Force: force}));
 	}
 
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {

@@ -2,7 +2,8 @@
  * The narrow interface through which everything in dnet talks to a Docker Engine. The only
  * implementation that talks to a real engine is `DockerEngine` (dockerode); store and UI tests use
  * one in-memory fake behind this same interface. Every method is required. Names leave the engine
- * without the leading slash (`web`).
+ * without the leading slash (`web`). Every name or id a method takes is checked and escaped in one
+ * place (`refs.ts`): `/web` is `web`, surrounding spaces are trimmed, an empty one is refused.
  */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
@@ -84,6 +85,15 @@ export interface ImageSummary {
 	size: number;
 }
 
+/** One image, as `docker image inspect` shows it, reduced to what dnet uses. */
+export interface ImageDetails {
+	id: string;
+	/** `repo:tag` names; empty for an untagged image. */
+	tags: string[];
+	/** The image's own `EXPOSE`s (`Config.ExposedPorts`), `5000/tcp`, sorted. */
+	exposedPorts: string[];
+}
+
 /** Options of `removeContainer`, as `docker rm [-f] [-v]`. */
 export interface RemoveOptions {
 	force?: boolean;
@@ -115,6 +125,8 @@ export interface Engine {
 	connectNetwork(network: string, container: string, endpoint: EndpointConfig): Promise<void>;
 	/** `GET /images/json`: local images, newest first (untagged ones included with no tags). */
 	listImages(): Promise<ImageSummary[]>;
+	/** `GET /images/{name}/json`: one image (by `repo:tag`, id or digest). */
+	inspectImage(ref: string): Promise<ImageDetails>;
 	/**
 	 * `GET /networks` then `GET /networks/{id}` for each (the list omits the containers): every
 	 * network with its pools and attached containers (with their aliases), sorted by name.

@@ -14,6 +14,7 @@ import {
 	type Protocol,
 } from '../model/container.js';
 import {sanitize} from '../model/sanitize.js';
+import type {ImageDetails} from './engine.js';
 
 type Json = Record<string, unknown>;
 
@@ -165,5 +166,15 @@ export function mapContainerDetails(raw: unknown): ContainerDetails {
 		env: arr(config['Env']).map(str),
 		labels: strRecord(config['Labels']),
 		hostname: str(config['Hostname']),
+	};
+}
+
+/** Maps the answer of `GET /images/{name}/json`: the image's id, names and own `EXPOSE`s. */
+export function mapImageDetails(raw: unknown): ImageDetails {
+	const i = obj(raw);
+	return {
+		id: str(i['Id']),
+		tags: arr(i['RepoTags']).map(str).filter((t) => t !== '' && t !== '<none>:<none>'),
+		exposedPorts: Object.keys(obj(obj(i['Config'])['ExposedPorts'])).map(str).sort(),
 	};
 }

@@ -17,9 +17,11 @@ import {
 	type EngineEvent,
 	type EventHandlers,
 	type EventSubscription,
+	type ImageDetails,
 	type ImageSummary,
 	type RemoveOptions,
 } from '../../source/engine/engine.js';
+import {normalizeRef} from '../../source/engine/refs.js';
 import {
 	withoutLeadingSlash,
 	type ContainerDetails,
@@ -107,6 +109,11 @@ export class FakeEngine implements Engine {
 	details = new Map<string, ContainerDetails>();
 	/** Local images `listImages` returns (tests set them). */
 	images: ImageSummary[] = [];
+	/**
+	 * The image's own `EXPOSE`s by image reference (id or `repo:tag`), for `inspectImage`; an image
+	 * not listed here exposes `5000/tcp`, as dnet/webapp does.
+	 */
+	imageExposed = new Map<string, string[]>();
 	networks: NetworkInfo[] = [network('bridge', {predefined: true, pools: [{subnet: '172.17.0.0/16', gateway: '172.17.0.1'}]})];
 	/** When set, every call fails with it (the engine is "down"). */
 	down: EngineError | null = null;
@@ -135,8 +142,10 @@ export class FakeEngine implements Engine {
 	}
 
 	private row(idOrName: string): ContainerSummary {
-		const c = this.containers.find((x) => x.id === idOrName || x.name === withoutLeadingSlash(idOrName));
-		if (!c) throw notFound(idOrName);
+		// The same checks as the real engine's (refs.ts): `/web` is `web`, spaces trimmed, `''` refused.
+		const ref = normalizeRef('container', idOrName);
+		const c = this.containers.find((x) => x.id === ref || x.name === ref);
+		if (!c) throw notFound(ref);
 		return c;
 	}
 
@@ -302,8 +311,9 @@ export class FakeEngine implements Engine {
 	}
 
 	private findNetwork(nameOrId: string): NetworkInfo {
-		const n = this.networks.find((x) => x.name === nameOrId || x.id === nameOrId);
-		if (!n) throw new EngineError('not-found', `network ${nameOrId} not found`, undefined, 404);
+		const ref = normalizeRef('network', nameOrId);
+		const n = this.networks.find((x) => x.name === ref || x.id === ref);
+		if (!n) throw new EngineError('not-found', `network ${ref} not found`, undefined, 404);
 		return n;
 	}
 
@@ -357,6 +367,15 @@ export class FakeEngine implements Engine {
 	async listImages(): Promise<ImageSummary[]> {
 		this.check('images');
 		return structuredClone(this.images);
+	}
+
+	/** The image by id or `repo:tag` (any reference is an image here), exposing `imageExposed`'s ports. */
+	async inspectImage(ref: string): Promise<ImageDetails> {
+		this.check(`image inspect ${ref}`);
+		const name = normalizeRef('image', ref);
+		const found = this.images.find((i) => i.id === name || i.tags.includes(name));
+		const exposed = this.imageExposed.get(name) ?? (found ? this.imageExposed.get(found.id) : undefined) ?? ['5000/tcp'];
+		return {id: found?.id ?? name, tags: [...(found?.tags ?? [])], exposedPorts: [...exposed].sort()};
 	}
 
 	subscribe(handlers: EventHandlers): EventSubscription {
