@@ -4,6 +4,7 @@
  * full-screen UI (imported lazily, so `dnet ps` and `dnet port` never load Ink or React).
  */
 import {Command as Commander, CommanderError} from 'commander';
+import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveEndpoint} from './engine/connection.js';
 import {EngineError, type Engine} from './engine/engine.js';
@@ -148,6 +149,15 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	return leave(0);
 }
 
+/** Commander's refusal of the global options, in the docker CLI's words and exit status. */
+function commanderFailure(error: CommanderError): number {
+	if (error.exitCode === 0) return 0;
+	const flag = /unknown option '([^']*)'/.exec(error.message)?.[1];
+	const message = flag === undefined ? error.message.replace(/^error: /, '') : unknownFlagMessage(flag);
+	process.stderr.write(`${message}\n\nUsage:  dnet [OPTIONS] [COMMAND] [ARG...]\n\nRun 'dnet --help' for more information\n`);
+	return 125;
+}
+
 export async function main(argv: string[]): Promise<number> {
 	let result: Promise<number> = Promise.resolve(0);
 	const program = new Commander('dnet')
@@ -156,8 +166,17 @@ export async function main(argv: string[]): Promise<number> {
 		.option('-H, --host <address>', 'engine address (unix:///path, tcp://host:port, ssh://user@host); default $DOCKER_HOST or unix:///var/run/docker.sock')
 		.option('--read-only', 'look, never touch: every action that changes a container is hidden and refused')
 		.enablePositionalOptions()
+		.allowExcessArguments()
 		.exitOverride()
+		// Commander's own failures are worded below, as the docker CLI words them.
+		.configureOutput({outputError: () => {}})
 		.action(() => {
+			const [unknown] = program.args;
+			if (unknown !== undefined) {
+				process.stderr.write(`dnet: unknown command: dnet ${unknown}\n\nRun 'dnet --help' for more information\n`);
+				result = Promise.resolve(1);
+				return;
+			}
 			result = runTui(program.opts<GlobalOptions>());
 		});
 	const sub = (name: string, description: string, load: () => Promise<Command>, mutates = false): void => {
@@ -190,7 +209,7 @@ export async function main(argv: string[]): Promise<number> {
 	try {
 		await program.parseAsync(argv, {from: 'user'});
 	} catch (error) {
-		if (error instanceof CommanderError) return error.exitCode;
+		if (error instanceof CommanderError) return commanderFailure(error);
 		process.stderr.write(`${errorLine(error)}\n`);
 		return 1;
 	}
