@@ -22,10 +22,13 @@ export type Action =
 	| {type: 'resize'; columns: number; rows: number}
 	| {type: 'engine/connecting'; attempt: number}
 	| {type: 'engine/connected'; info: EngineInfo}
-	| {type: 'engine/disconnected'; message: string; hint?: string; retryInMs: number; attempt: number}
+	| {type: 'engine/disconnected'; message: string; hint?: string; retryInMs: number; attempt: number; at?: number}
 	/** An event of the engine's stream concerning this container (the list is refreshed by `live.ts`). */
 	| {type: 'engine/event'; containerId: string}
-	| {type: 'containers/loaded'; containers: ContainerSummary[]}
+	/** The list, read at `at` (dnet's clock, ms): the statuses' times are read relative to it. */
+	| {type: 'containers/loaded'; containers: ContainerSummary[]; at?: number}
+	/** Exact starts of status clocks (the engine's `StartedAt`/`FinishedAt`), for statuses read too coarsely. */
+	| {type: 'containers/times'; times: Array<{id: string; status: string; exact: number}>}
 	| {type: 'details/loaded'; id: string; data: ContainerDetails}
 	| {type: 'details/failed'; id: string; message: string; gone: boolean}
 	| {type: 'help/layout'; maxScroll: number}

@@ -11,6 +11,7 @@ import {handlers as help, helpLayout} from '../features/help/reducer.js';
 import {handlers as lifecycle, confirmAutoRemove, jobDone} from '../features/lifecycle/reducer.js';
 import {handlers as linkGraph} from '../features/link-graph/reducer.js';
 import {handlers as linkPicker, pickSource, previewArrived} from '../features/link-picker/reducer.js';
+import {pinAges, readAges} from '../features/list/ages.js';
 import {handlers as list, setFilter, settleCursor} from '../features/list/reducer.js';
 import {handlers as choose} from '../features/net-ops/choose.js';
 import {handlers as netOps, networksLoaded, opDone, reloadNetworks} from '../features/net-ops/ops.js';
@@ -128,6 +129,7 @@ function reduce(state: State, action: Action): State {
 					...(action.hint ? {hint: action.hint} : {}),
 					retryInMs: action.retryInMs,
 					attempt: action.attempt,
+					...(action.at === undefined ? {} : {retryAt: action.at + action.retryInMs}),
 				},
 			};
 		case 'engine/event':
@@ -136,8 +138,11 @@ function reduce(state: State, action: Action): State {
 			const containers = [...action.containers].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 			const ids = new Set(containers.map((c) => c.id));
 			const marked = state.marked.filter((id) => ids.has(id));
-			return settleCursor({...state, containers, loaded: true, marked: marked.length === state.marked.length ? state.marked : marked}, state);
+			const synced = action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, containers, action.at)};
+			return settleCursor({...state, containers, loaded: true, ...synced, marked: marked.length === state.marked.length ? state.marked : marked}, state);
 		}
+		case 'containers/times':
+			return {...state, ages: pinAges(state.ages, action.times)};
 		case 'details/loaded':
 			return detailsLoaded(state, action.id, action.data);
 		case 'details/failed':

@@ -3,6 +3,7 @@
  * and the queue of effect requests the reducers made (ARCHITECTURE.md, "Effects as data").
  */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+import type {StatusAge} from '../model/status-age.js';
 import type {BackupOffer} from '../features/backup/state.js';
 import type {EditorState, RecreateRequest} from '../features/editor/state.js';
 import type {FormState} from '../features/form/state.js';
@@ -26,7 +27,7 @@ export interface Notice {
 export type ConnectionState =
 	| {status: 'connecting'; attempt: number}
 	| {status: 'connected'}
-	| {status: 'disconnected'; message: string; hint?: string; retryInMs: number; attempt: number};
+	| {status: 'disconnected'; message: string; hint?: string; retryInMs: number; attempt: number; retryAt?: number};
 
 export interface DetailsState {
 	id: string;
@@ -47,6 +48,10 @@ export interface State {
 	containers: ContainerSummary[];
 	/** True once the first list arrived. */
 	loaded: boolean;
+	/** When the list was last read from the engine (dnet's clock, ms); null before the first read. */
+	lastSync: number | null;
+	/** What the reads so far tell of each container's status clock, by id (`model/status-age.ts`). */
+	ages: Record<string, StatusAge>;
 	screen: Screen;
 	/** The screen `help` returns to. */
 	returnTo: Exclude<Screen, 'help'>;
@@ -101,6 +106,8 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		connection: {status: 'connecting', attempt: 0},
 		containers: [],
 		loaded: false,
+		lastSync: null,
+		ages: {},
 		screen: 'list',
 		returnTo: 'list',
 		showAll: false,

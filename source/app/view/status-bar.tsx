@@ -1,9 +1,39 @@
-/** Top line: engine endpoint and version, connection state, container counts, active filter. */
+/**
+ * Top line: engine endpoint and version, connection state, container counts and the rows on screen,
+ * active filter. Disconnected, it counts down to the next attempt (a 1 s timer, only then) and says
+ * when the rows shown were read.
+ */
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import type {Counts} from '../../features/list/selectors.js';
-import type {ConnectionState} from '../state.js';
+import {listHeight} from '../layout.js';
+import type {ConnectionState, State} from '../state.js';
 import {sanitize} from '../../model/sanitize.js';
+import {useClock, useWakeAt} from './clock.js';
+import {useSelector} from './store-context.js';
 import {fit, useTheme} from './theme.js';
+
+/** `12-40 of 500` when the list has more rows than it shows, else null. */
+export function listPosition(state: Pick<State, 'screen' | 'scrollTop' | 'size' | 'confirm' | 'backupOffer'>, shown: number): string | null {
+	const height = listHeight(state);
+	if (state.screen !== 'list' || shown <= height) return null;
+	const first = Math.min(state.scrollTop, shown - 1);
+	return `${first + 1}-${Math.min(first + height, shown)} of ${shown}`;
+}
+
+/** `14:03:12`, on this machine's clock. */
+function clockTime(ms: number): string {
+	const d = new Date(ms);
+	return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Seconds left before the next attempt, and when that figure next changes (null: it does not). */
+function countdown(connection: ConnectionState, now: number): {seconds: number; changesAt: number | null} | null {
+	if (connection.status !== 'disconnected') return null;
+	if (connection.retryAt === undefined) return {seconds: Math.ceil(connection.retryInMs / 1000), changesAt: null};
+	const seconds = Math.max(0, Math.ceil((connection.retryAt - now) / 1000));
+	return {seconds, changesAt: seconds > 0 ? connection.retryAt - (seconds - 1) * 1000 : null};
+}
 
 interface Props {
 	endpoint: string;
@@ -22,7 +52,13 @@ interface Props {
 
 export function StatusBar({endpoint, version, connection, counts, showAll, filter, width, readOnly, sort, marked, bindings}: Props) {
 	const theme = useTheme();
+	const clock = useClock();
 	const {sep, dot} = theme.glyphs;
+	const lastSync = useSelector((s) => s.lastSync);
+	const position = useSelector((s) => listPosition(s, counts.shown));
+	const [wokeAt, setWokeAt] = useState(0);
+	const retry = countdown(connection, Math.max(wokeAt, clock.now()));
+	useWakeAt(retry?.changesAt ?? null, setWokeAt);
 	let state: string;
 	let stateColor: string | undefined;
 	switch (connection.status) {
@@ -35,13 +71,13 @@ export function StatusBar({endpoint, version, connection, counts, showAll, filte
 			stateColor = theme.tone.warn;
 			break;
 		case 'disconnected':
-			state = `${dot} disconnected, retrying in ${Math.ceil(connection.retryInMs / 1000)}s`;
+			state = `${dot} disconnected, retrying in ${retry?.seconds ?? 0}s${lastSync === null ? '' : ` ${sep} rows as of ${clockTime(lastSync)}`}`;
 			stateColor = theme.tone.error;
 			break;
 	}
 	const what =
 		`${counts.running} running, ${counts.total} total ${sep} ` +
-		(bindings === undefined ? `showing ${counts.shown} ${showAll ? '(all)' : '(running)'}` : `${bindings} binding${bindings === 1 ? '' : 's'}`) +
+		(bindings === undefined ? `showing ${position ?? counts.shown} ${showAll ? '(all)' : '(running)'}` : `${bindings} binding${bindings === 1 ? '' : 's'}`) +
 		`${filter ? ` matching "${sanitize(filter)}"` : ''}${sort !== 'name' ? `, by ${sort}` : ''}${marked > 0 ? ` ${sep} ${marked} marked` : ''}` +
 		`${readOnly ? ` ${sep} READ-ONLY` : ''}`;
 	const head = `dnet ${sep} `;

@@ -55,30 +55,78 @@ export function toRow(
 	};
 }
 
-const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
+/**
+ * The PORTS cell in `width` columns. Whole, it is `docker ps`'s text byte for byte; too long, it shows
+ * the bindings that fit whole and `+N` for the others: an address is never cut in the middle.
+ */
+export function portsCell(text: string, width: number): string {
+	if (text.length <= width) return text;
+	const entries = text.split(', ');
+	for (let shown = entries.length - 1; shown >= 0; shown--) {
+		const more = `+${entries.length - shown}`;
+		const cell = shown === 0 ? more : `${entries.slice(0, shown).join(', ')}, ${more}`;
+		if (cell.length <= width) return cell;
+	}
+	return '';
+}
 
-/** Widths for `rows` in `total` columns; PORTS takes what is left, the others their content up to a cap. */
+/** The narrowest PORTS cell that still shows one binding whole (`0.0.0.0:32768->5000/tcp, +1`). */
+function portsFloor(text: string): number {
+	const entries = text.split(', ');
+	return entries.length <= 1 ? text.length : (entries[0] ?? '').length + `, +${entries.length - 1}`.length;
+}
+
+type Column = keyof Widths;
+
+/**
+ * Who gives way first when the row is too wide, and down to what. First what is extra: a long image
+ * reference, long links, the PORTS bindings after the first (shown as `+N`); then IMAGE, a name over
+ * 24 columns, the tail of a long STATUS, LINKS, NAME to 16, STATUS to `Exited (0)`, NAME to 12; then
+ * IMAGE and LINKS go, and only last the rest of STATUS, NAME and PORTS: what dnet is for. A width of 0
+ * hides a column.
+ */
+const GIVE_WAY: ReadonlyArray<[Column, (natural: number, rows: Row[]) => number]> = [
+	['image', () => 12],
+	['links', () => 24],
+	['ports', (n, rows) => Math.min(n, rows.reduce((m, r) => Math.max(m, portsFloor(r.ports)), 5))],
+	['image', () => 5],
+	['name', () => 24],
+	['status', () => 17],
+	['links', () => 5],
+	['name', () => 16],
+	['status', () => 11],
+	['name', () => 12],
+	['image', () => 0],
+	['links', () => 0],
+	['status', () => 6],
+	['name', () => 4],
+	['ports', () => 5],
+];
+
+/** Widths for `rows` in `total` columns: each column its longest text, then giving way in the order above. */
 export function columnWidths(rows: Row[], total: number): Widths {
 	const longest = (pick: (r: Row) => string, header: string): number =>
 		rows.reduce((m, r) => Math.max(m, pick(r).length), header.length);
-	const name = clamp(longest((r) => r.name, 'NAME'), 4, 24);
-	const image = clamp(longest((r) => r.image, 'IMAGE'), 5, 22);
-	const status = clamp(longest((r) => r.status, 'STATUS'), 6, 28);
-	const links = clamp(longest((r) => r.links, 'LINKS'), 5, 24);
-	const fixed = GUTTER + name + image + status + links + GAP * 4;
-	let ports = total - fixed;
-	// PORTS gets what its longest text needs (never more, so LINKS stays near), up to what is left.
-	if (ports >= 10) return {name, image, status, ports: Math.min(ports, longest((r) => r.ports, 'PORTS')), links};
-	// Narrow terminal: shrink the others in turn, keeping PORTS readable.
-	const w = {name, image, status, links};
-	const order: Array<keyof typeof w> = ['links', 'image', 'status', 'name'];
-	const floor = {links: 5, image: 5, status: 6, name: 4};
-	for (const key of order) {
-		const need = 10 - ports;
-		if (need <= 0) break;
-		const give = Math.min(need, w[key] - floor[key]);
-		w[key] -= give;
-		ports += give;
+	const natural: Widths = {
+		name: Math.min(longest((r) => r.name, 'NAME'), 40),
+		image: Math.min(longest((r) => r.image, 'IMAGE'), 30),
+		status: longest((r) => r.pending ?? r.status, 'STATUS'),
+		ports: longest((r) => r.ports, 'PORTS'),
+		links: Math.min(longest((r) => r.links, 'LINKS'), 40),
+	};
+	const w = {...natural};
+	const used = (): number => GUTTER + (Object.keys(w) as Column[]).reduce((sum, k) => sum + (w[k] > 0 ? w[k] + GAP : 0), -GAP);
+	for (const [key, floor] of GIVE_WAY) {
+		const over = used() - total;
+		if (over <= 0) break;
+		const to = Math.min(w[key], floor(natural[key], rows));
+		// Hiding a column gives its gap back too.
+		w[key] = to === 0 ? 0 : Math.max(to, w[key] - over);
 	}
-	return {...w, ports: Math.max(5, ports)};
+	// A hidden column may free more than was needed: what is left goes back to the cut ones.
+	for (const key of ['status', 'name', 'ports', 'links', 'image'] as const) {
+		const spare = total - used();
+		if (w[key] > 0 && spare > 0) w[key] = Math.min(natural[key], w[key] + spare);
+	}
+	return w;
 }

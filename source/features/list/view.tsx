@@ -1,29 +1,52 @@
 /** The live container list. */
-import {useMemo} from 'react';
+import {useMemo, useState} from 'react';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
+import {useClock, useWakeAt} from '../../app/view/clock.js';
 import {useTheme} from '../../app/view/theme.js';
+import {statusChangesAt} from '../../model/status-age.js';
+import {statusNow} from './ages.js';
 import {columnWidths, toRow} from './columns.js';
 import {isUp, pendingJob, visibleContainers} from './selectors.js';
 import {ContainerTable} from './table.js';
 
 export function ListScreen({state}: {state: State}) {
 	const theme = useTheme();
+	const clock = useClock();
 	const arrow = theme.ascii ? '->' : '→';
-	const {containers, showAll, filter, sort, marked, jobs, recreates} = state;
+	const {containers, showAll, filter, sort, marked, jobs, recreates, ages, scrollTop} = state;
+	const height = listHeight(state);
 	const visible = useMemo(() => visibleContainers({containers, showAll, filter, sort}), [containers, showAll, filter, sort]);
+	// Disconnected, the rows are the last list read: their ages stay as they were then.
+	const frozen = state.connection.status === 'disconnected' ? state.lastSync : null;
+	const window = useMemo(() => visible.slice(scrollTop, scrollTop + height), [visible, scrollTop, height]);
+	const [wokeAt, setWokeAt] = useState(0);
+	// The time is read when what is drawn changes (a new list, other rows on screen, a wake-up), with
+	// the next moment a status on screen would read otherwise: one timer wakes the list then (rows
+	// hours old wake it every half hour or so; rows without a time, never).
+	const {now, nextWake} = useMemo(() => {
+		if (frozen !== null) return {now: frozen, nextWake: null};
+		const at = Math.max(wokeAt, clock.now());
+		let next = Number.POSITIVE_INFINITY;
+		for (const c of window) {
+			const age = ages[c.id];
+			if (age && age.status === c.status) next = Math.min(next, statusChangesAt(age, at));
+		}
+		return {now: at, nextWake: Number.isFinite(next) ? next : null};
+	}, [frozen, clock, wokeAt, window, ages]);
+	useWakeAt(nextWake, setWokeAt);
 	const rows = useMemo(() => {
 		const markedIds = new Set(marked);
 		const ellipsis = theme.ascii ? '...' : '…';
 		const recreating = new Set(recreates.flatMap((r) => [r.containerId, r.name]));
 		return visible.map((c) =>
-			toRow(c, arrow, isUp(c), {
+			toRow({...c, status: statusNow(c, ages[c.id], now)}, arrow, isUp(c), {
 				pending: pendingJob({jobs}, c.id) ?? (recreating.has(c.id) || recreating.has(c.name) ? 'recreating' : undefined),
 				marked: markedIds.has(c.id),
 				ellipsis,
 			}),
 		);
-	}, [visible, arrow, marked, jobs, recreates, theme.ascii]);
+	}, [visible, arrow, marked, jobs, recreates, theme.ascii, ages, now]);
 	const widths = useMemo(() => columnWidths(rows, state.size.columns), [rows, state.size.columns]);
 	let emptyText = 'No containers.';
 	if (!state.loaded) emptyText = state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';
@@ -33,10 +56,11 @@ export function ListScreen({state}: {state: State}) {
 		<ContainerTable
 			rows={rows}
 			widths={widths}
-			top={state.scrollTop}
-			height={listHeight(state)}
+			top={scrollTop}
+			height={height}
 			selectedId={state.selectedId}
 			emptyText={emptyText}
+			stale={frozen !== null}
 		/>
 	);
 }
