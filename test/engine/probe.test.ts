@@ -12,7 +12,8 @@ const web = uniqueName('probe-web');
 const stopped = uniqueName('probe-stopped');
 
 beforeAll(async () => {
-	await dockerOk(['run', '-d', '--name', web, '-p', '127.0.0.1::5000', '-P', 'dnet/webapp']);
+	// 5000: the web app listens; 6000: nothing listens (docker-proxy accepts, then closes).
+	await dockerOk(['run', '-d', '--name', web, '-p', '127.0.0.1::5000', '-p', '127.0.0.1::6000', '-P', 'dnet/webapp']);
 	await dockerOk(['create', '--name', stopped, '-p', '127.0.0.1:24680:5000', '-p', '127.0.0.1::5001/udp', 'dnet/webapp']);
 });
 afterAll(async () => {
@@ -40,6 +41,21 @@ describe('probing published ports', () => {
 		expect(probeAddress('::')).toBe('::1');
 	});
 
+	it('holds the connection: open when the container side keeps it, closed when it lets go at once', async () => {
+		const listening = await hostPort(web, '5000');
+		const open = await waitFor(async () => {
+			const r = await probeTcp('127.0.0.1', listening, 1000, 300);
+			expect(r.status).toBe('open');
+			return r;
+		}, 10_000);
+		expect(open.heldMs).toBeGreaterThanOrEqual(290);
+		const nobody = await hostPort(web, '6000');
+		const closed = await probeTcp('127.0.0.1', nobody, 1000, 300);
+		expect(closed).toMatchObject({status: 'closed', target: `127.0.0.1:${nobody}`});
+		expect(closed.heldMs).toBeLessThan(300);
+		expect(closed.ms).toBeLessThan(1000);
+	});
+
 	it('says refused for a port nobody listens on', async () => {
 		const server = net.createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,6 +63,7 @@ describe('probing published ports', () => {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		const result = await probeTcp('127.0.0.1', port, 1000);
 		expect(result.status).toBe('refused');
+		expect(result.heldMs).toBeUndefined();
 	});
 
 	it('gathers live bindings of running and requested bindings of stopped containers', async () => {

@@ -11,6 +11,9 @@ import type {ProbeState} from './state.js';
 
 const W = {ip: 16, hostPort: 9, port: 11, state: 10};
 
+/** A not-probed reason as one phrase, never `not probed: UDP is not probed`. */
+const notProbed = (reason: string): string => (/\bnot probed\b/i.test(reason) ? reason : `not probed: ${reason}`);
+
 /** What the last column says about a binding: its probe, else its conflict, else a random-port note. */
 export function bindingNote(row: BindingRow, probe: ProbeState | undefined): {text: string; tone: 'ok' | 'warn' | 'error' | 'dim'} {
 	if (probe) {
@@ -18,9 +21,15 @@ export function bindingNote(row: BindingRow, probe: ProbeState | undefined): {te
 			case 'probing':
 				return {text: 'probing…', tone: 'dim'};
 			case 'not-probed':
-				return {text: `not probed: ${probe.reason}`, tone: 'dim'};
+				return {text: notProbed(probe.reason), tone: 'dim'};
 			case 'open':
-				return {text: `open ${probe.target} in ${probe.ms} ms`, tone: 'ok'};
+				return {text: `open ${probe.target} in ${probe.ms} ms${probe.heldMs === undefined ? '' : ': accepted and held'}`, tone: 'ok'};
+			case 'closed':
+				// docker-proxy accepts every connection, and closes it when nothing listens in the container.
+				return {
+					text: `closed ${probe.target}: accepted, then closed by the container side after ${probe.heldMs ?? 0} ms (nothing listening?)`,
+					tone: 'warn',
+				};
 			case 'refused':
 				return {text: `refused ${probe.target} in ${probe.ms} ms`, tone: 'error'};
 			case 'timeout':
@@ -44,8 +53,8 @@ function toneColor(theme: Theme, tone: 'ok' | 'warn' | 'error' | 'dim'): {color?
 export function PortsScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const e = theme.glyphs.ellipsis;
-	const {ports, filter} = state;
-	const rows = useMemo(() => visibleBindings({ports, filter}), [ports, filter]);
+	const {ports} = state;
+	const rows = useMemo(() => visibleBindings({ports}), [ports]);
 	const height = listHeight(state);
 	const nameWidth = Math.min(24, Math.max(9, ...rows.map((r) => r.containerName.length)));
 	const noteWidth = Math.max(10, state.size.columns - (2 + W.ip + W.hostPort + W.port + nameWidth + W.state + 10));
@@ -53,7 +62,7 @@ export function PortsScreen({state}: {state: State}) {
 	let empty = '';
 	if (state.ports.error) empty = state.ports.error;
 	else if (!state.ports.loaded) empty = 'Loading bindings…';
-	else if (rows.length === 0) empty = state.filter ? `No binding matches "${sanitize(state.filter)}".` : 'No container publishes a port.';
+	else if (rows.length === 0) empty = state.ports.filter ? `No binding matches "${sanitize(state.ports.filter)}".` : 'No container publishes a port.';
 	return (
 		<Box flexDirection="column" height={height + 1}>
 			<Text bold color={theme.tone.heading} wrap="truncate">
