@@ -24,7 +24,8 @@ const FAILED = 125;
 /** Creates and starts; prints the id, or the engine's error (and a failed cleanup) and returns 125. */
 async function run(spec: RunSpec, ctx: CommandContext): Promise<number> {
 	try {
-		const {id} = await createAndStart(ctx.engine(), spec);
+		const {id, warnings} = await createAndStart(ctx.engine(), spec);
+		for (const w of warnings) ctx.stderr.write(`dnet: warning: ${w}\n`);
 		ctx.stdout.write(`${id}\n`);
 		return 0;
 	} catch (error) {

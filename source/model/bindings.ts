@@ -5,6 +5,7 @@
  * the same host port show as a conflict before one of them is started.
  */
 import type {ContainerSummary, PortMap, Protocol} from './container.js';
+import {addressesOverlap, hostPortsCollide} from './host-ports.js';
 
 export interface BindingRow {
 	/** Stable key: container id, host ip, host port, container port and protocol. */
@@ -69,16 +70,13 @@ export function requestedBindings(c: Pick<ContainerSummary, 'id' | 'name' | 'sta
 }
 
 const isV6 = (ip: string): boolean => ip.includes(':');
-const isWildcard = (ip: string): boolean => ip === '0.0.0.0' || ip === '::' || ip === '';
 
-/** Two host addresses can't both be bound on one port: equal, or one is the wildcard of its family. */
-export function addressesOverlap(a: string, b: string): boolean {
-	if (a === b) return true;
-	if (isV6(a) !== isV6(b)) return false;
-	return isWildcard(a) || isWildcard(b);
-}
+export {addressesOverlap};
 
-/** Flags rows of different containers that ask for the same host ip:port/proto; sorts by host port. */
+/**
+ * Flags rows of different containers that ask for the same host ip:port/proto (the one rule of
+ * `host-ports.ts`); sorts by host port.
+ */
 export function withConflicts(rows: BindingRow[]): BindingRow[] {
 	const byPort = new Map<string, BindingRow[]>();
 	for (const r of rows) {
@@ -87,9 +85,10 @@ export function withConflicts(rows: BindingRow[]): BindingRow[] {
 		byPort.set(k, [...(byPort.get(k) ?? []), r]);
 	}
 	const out = rows.map((r) => {
-		if (r.hostPort === null) return r;
+		const hostPort = r.hostPort;
+		if (hostPort === null) return r;
 		const others = (byPort.get(`${r.hostPort}/${r.protocol}`) ?? [])
-			.filter((o) => o.containerId !== r.containerId && addressesOverlap(o.hostIp, r.hostIp))
+			.filter((o) => o.containerId !== r.containerId && o.hostPort !== null && hostPortsCollide({...o, hostPort: o.hostPort}, {...r, hostPort}))
 			.map((o) => o.containerName);
 		return others.length > 0 ? {...r, conflictsWith: [...new Set(others)].sort()} : r;
 	});
@@ -104,14 +103,21 @@ export function withConflicts(rows: BindingRow[]): BindingRow[] {
 	);
 }
 
-/** `/` in the ports view: a port number (host or container, `5000` or `5000/udp`), or a name / address. */
+/**
+ * `/` in the ports view. A port is "who holds host port N": `5000`, `:5000`, `5000/udp` match the
+ * host port; `->5000` (`->5000/udp`) the container port, as `docker ps` writes it; `127.0.0.1:8080`
+ * (`[::1]:8080`) an address and its host port. Anything else matches the container's name or the
+ * host address.
+ */
 export function bindingMatches(r: BindingRow, filter: string): boolean {
 	const f = filter.trim().toLowerCase();
 	if (f === '') return true;
-	const port = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(f);
-	if (port) {
-		const n = Number(port[1]);
-		return (r.hostPort === n || r.containerPort === n) && (!port[2] || r.protocol === port[2]);
-	}
+	const proto = (p: string | undefined): boolean => !p || r.protocol === p;
+	const host = /^:?(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(f);
+	if (host) return r.hostPort === Number(host[1]) && proto(host[2]);
+	const container = /^->\s*(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(f);
+	if (container) return r.containerPort === Number(container[1]) && proto(container[2]);
+	const address = /^\[?([0-9a-f.:]*?)\]?:(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(f);
+	if (address && address[1] !== '') return r.hostIp.toLowerCase() === address[1] && r.hostPort === Number(address[2]) && proto(address[3]);
 	return r.containerName.toLowerCase().includes(f) || r.hostIp.toLowerCase().includes(f);
 }

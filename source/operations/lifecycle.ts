@@ -1,6 +1,6 @@
 /** The list's lifecycle actions on containers: start, stop, restart, remove, every target at once. */
 import type {Engine} from '../engine/engine.js';
-import {errorText} from '../model/error-text.js';
+import {describeFailure, type FailureText} from './failure.js';
 
 /** A lifecycle action. */
 export type LifecycleKind = 'start' | 'stop' | 'restart' | 'remove';
@@ -14,14 +14,16 @@ export interface LifecycleTarget {
 
 /**
  * Runs `kind` on every target in parallel (a running container is removed with force, as
- * `docker rm -f`). Returns one line per failure (`stop web: <message>`), empty when all succeeded.
+ * `docker rm -f`). Returns one failure per target that failed, empty when all succeeded: a short
+ * line with the engine's cause first (`start old-web: port is already allocated (…)`) and the full
+ * text (`start old-web: driver failed programming …: port is already allocated`).
  */
 export async function runLifecycle(
 	engine: Engine,
 	kind: LifecycleKind,
 	targets: readonly LifecycleTarget[],
 	options: {removeVolumes: boolean},
-): Promise<string[]> {
+): Promise<FailureText[]> {
 	const results = await Promise.allSettled(
 		targets.map(async (t) => {
 			switch (kind) {
@@ -36,9 +38,9 @@ export async function runLifecycle(
 			}
 		}),
 	);
-	const errors: string[] = [];
+	const errors: FailureText[] = [];
 	results.forEach((r, i) => {
-		if (r.status === 'rejected') errors.push(`${kind} ${targets[i]?.name ?? '?'}: ${errorText(r.reason)}`);
+		if (r.status === 'rejected') errors.push(describeFailure(`${kind} ${targets[i]?.name ?? '?'}`, r.reason));
 	});
 	return errors;
 }

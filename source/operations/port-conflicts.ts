@@ -1,7 +1,7 @@
 /**
  * Host-port conflicts of requested bindings, each with the next free host port to suggest, for the
- * port editor and the new-container form. The other containers are listed once per check, however
- * many candidate ports are tried.
+ * port editor and the new-container form, by the one rule of `model/host-ports.ts` (refusals and
+ * warnings). The other containers are listed once per check, however many candidate ports are tried.
  */
 import type {Engine} from '../engine/engine.js';
 import type {EngineBinding} from '../model/ports/index.js';
@@ -17,9 +17,13 @@ import {asRawContainer} from './recreate/raw.js';
 /** How far above a taken host port to look for a free one. */
 const SUGGEST_RANGE = 50;
 
-/** One requested binding that cannot be had, and the port to take instead. */
+/** One requested binding that cannot be had (or that a stopped container asks for too), and the port to take instead. */
 export interface ConflictNote {
-	/** One line: `127.0.0.1:8080/tcp is already published by container db`. */
+	/**
+	 * One line (`model/host-ports.ts` `conflictMessage`): `127.0.0.1:8080/tcp is already published by
+	 * container db`, `… is already in use by a process on this machine`, or `127.0.0.1:8000/tcp is
+	 * also asked for by old-web (stopped): it could not start while this runs`.
+	 */
 	message: string;
 	/** `5000/tcp` */
 	containerPort: string;
@@ -28,15 +32,22 @@ export interface ConflictNote {
 	protocol: string;
 	/** The container holding it, or null for a process outside Docker. */
 	heldBy: string | null;
+	/**
+	 * True when the port is held now (a running container, or a process when `heldBy` is null): a
+	 * refusal, the change cannot be made. False when only a stopped container asks for it: a
+	 * warning, the change can be made (that container could not start while this one runs).
+	 */
+	holderRunning: boolean;
 	/** The next free host port above `hostPort` (within 50), or null when none was found. */
 	suggestion: number | null;
 }
 
 /**
  * The conflicts of `bindings` for the container `containerId` (null = a container not created yet):
- * host ports other running containers publish, and (when `engine.isLocal`) ports a process on
- * this machine holds. Each comes with a suggestion: the next host port above it that no other
- * container publishes, no other requested binding of `bindings` uses, and a bind test can take.
+ * host ports other running containers publish and (when `engine.isLocal`) ports a process on this
+ * machine holds (refusals), host ports stopped containers ask for (warnings). Each comes with a
+ * suggestion: the next host port above it that no other container publishes or asks for, no other
+ * requested binding of `bindings` uses, and a bind test can take.
  */
 export async function checkPortConflicts(
 	engine: Engine,

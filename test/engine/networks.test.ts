@@ -6,6 +6,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {DockerEngine} from '../../source/engine/docker-engine.js';
 import {EngineError} from '../../source/engine/engine.js';
+import {failure} from '../../source/features/net-ops/effects.js';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 
 const n = 10 + (process.pid % 200);
@@ -70,7 +71,13 @@ describe('network operations', () => {
 		await engine.disconnectNetwork(net, server);
 		expect((await engine.inspectNetwork(net)).containers.map((c) => c.name)).toEqual([client]);
 		expect(await httpGet('svc')).not.toContain('200 OK');
-		await expect(engine.removeNetwork(net)).rejects.toBeInstanceOf(EngineError);
+		const busy = await engine.removeNetwork(net).catch((error: unknown) => error);
+		expect(busy).toBeInstanceOf(EngineError);
+		// Worded for the user: no internal function name, the cause and who is still attached.
+		const said = await failure(engine, {kind: 'removeNetwork', name: net}, busy);
+		expect(said.short).toBe(`cannot remove the network ${net}: it has active endpoints (${client})`);
+		expect(said.full).toBe(`cannot remove the network ${net}: ${(busy as EngineError).message}`);
+		expect(said.full).toMatch(/has active endpoints/);
 		await engine.disconnectNetwork(net, client, true);
 		await engine.removeNetwork(net);
 		expect((await engine.listNetworks()).some((x) => x.name === net)).toBe(false);

@@ -200,8 +200,57 @@ describe('runLifecycle and autoRemoveNames', () => {
 		expect(await runLifecycle(engine, 'start', targets.slice(0, 1), {removeVolumes: false})).toEqual([]);
 		expect((await dockerOk(['inspect', '-f', '{{.State.Running}}', a])).trim()).toBe('true');
 		const errors = await runLifecycle(engine, 'remove', [{...targets[0]!, running: true}, {id: 'no-such-container', name: 'ghost', running: false}], {removeVolumes: true});
-		expect(errors).toHaveLength(1);
-		expect(errors[0]).toMatch(/^remove ghost: .*No such container/);
+		expect(errors).toEqual([{short: 'remove ghost: No such container: no-such-container', full: 'remove ghost: No such container: no-such-container'}]);
 		expect(await exists(a)).toBe(false);
+	}, 60_000);
+});
+
+describe('errors keep their cause', () => {
+	it('a start that fails on a taken host port says "port is already allocated" first, the engine\'s words whole in the full text', async () => {
+		const [port] = await twoFreePorts();
+		await make('alloc-holder', ['-p', `127.0.0.1:${port}:5000`, 'dnet/webapp']);
+		const old = await make('alloc-old', ['-p', `127.0.0.1:${port}:5000`, 'dnet/webapp'], 'create');
+		const id = (await engine.inspectContainer(old)).id;
+		const [failure] = await runLifecycle(engine, 'start', [{id, name: old, running: false}], {removeVolumes: false});
+		expect(failure?.short).toMatch(new RegExp(`^start ${old}: port is already allocated \\(Bind for 127\\.0\\.0\\.1:${port} failed; `));
+		expect(failure?.full).toMatch(new RegExp(`^start ${old}: .*Bind for 127\\.0\\.0\\.1:${port} failed: port is already allocated$`));
+		// The same words, in another order: nothing of the engine's message is lost.
+		for (const part of (failure?.full ?? '').slice(`start ${old}: `.length).split(/:\s+/)) expect(failure?.short).toContain(part);
+	}, 60_000);
+});
+
+describe('one conflict rule: host ports stopped containers ask for', () => {
+	it('are warnings of the check (for a container and one not created yet), of a port change, and of createAndStart', async () => {
+		const [port] = await twoFreePorts();
+		const old = await make('asks', ['-p', `127.0.0.1:${port}:5000`, 'dnet/webapp'], 'create');
+		const web = await make('wants-asked', ['dnet/webapp']);
+		const message = `127.0.0.1:${port}/tcp is also asked for by ${old} (stopped): it could not start while this runs`;
+		const wanted = {'5000/tcp': [{HostIp: '127.0.0.1', HostPort: String(port)}]};
+		for (const id of [(await engine.inspectContainer(web)).id, null]) {
+			const notes = await checkPortConflicts(engine, id, wanted);
+			expect(notes).toHaveLength(1);
+			expect(notes[0]).toMatchObject({message, heldBy: old, holderRunning: false, hostPort: port});
+			expect(notes[0]?.suggestion).toBeGreaterThan(port);
+		}
+		const change = await changePorts(engine, web, {kind: 'publish', bindings: wanted});
+		expect(change.result.warnings).toEqual([message]);
+		expect(await dockerPort(web)).toBe(`5000/tcp -> 127.0.0.1:${port}`);
+		// The warning was true: the stopped one cannot start now.
+		const start = await docker(['start', old]);
+		expect(start.code).toBe(1);
+		expect(start.stderr).toContain('port is already allocated');
+		// A second container asking for it while web holds it: refused by the check (held now).
+		const held = await checkPortConflicts(engine, null, wanted);
+		expect(held.map((n) => [n.heldBy, n.holderRunning])).toEqual([[web, true]]);
+	}, 60_000);
+
+	it('createAndStart warns and goes on when only a stopped container asks for the port', async () => {
+		const [port] = await twoFreePorts();
+		const old = await make('asks-run', ['-p', `127.0.0.1:${port}:5000`, 'dnet/webapp'], 'create');
+		const name = uniqueName('run-warned');
+		made.push(name);
+		const created = await createAndStart(engine, {name, image: 'dnet/webapp', command: [], publish: [`127.0.0.1:${port}:5000`], publishAll: false, expose: [], links: [], autoRemove: false, dryRun: false});
+		expect(created.warnings).toEqual([`127.0.0.1:${port}/tcp is also asked for by ${old} (stopped): it could not start while this runs`]);
+		expect(await dockerPort(name)).toBe(`5000/tcp -> 127.0.0.1:${port}`);
 	}, 60_000);
 });

@@ -58,15 +58,27 @@ describe('bindings', () => {
 		]);
 	});
 
-	it('finds who holds a port, by host or container port, name or address', () => {
+	it('finds who holds a host port: a number is the host port, ->N the container port, IP:N both', () => {
 		const [row] = liveBindings(summary('web', {ports: [{ip: '127.0.0.1', privatePort: 5000, publicPort: 8080, type: 'tcp'}]}));
+		const [v6] = liveBindings(summary('web6', {ports: [{ip: '::1', privatePort: 5000, publicPort: 8080, type: 'tcp'}]}));
 		expect(row).toBeDefined();
-		expect(bindingMatches(row!, '8080')).toBe(true);
-		expect(bindingMatches(row!, '5000/tcp')).toBe(true);
-		expect(bindingMatches(row!, '5000/udp')).toBe(false);
-		expect(bindingMatches(row!, '80')).toBe(false);
-		expect(bindingMatches(row!, 'we')).toBe(true);
-		expect(bindingMatches(row!, '127.0')).toBe(true);
+		expect(v6).toBeDefined();
+		const matching = (filter: string): string[] => [row!, v6!].filter((r) => bindingMatches(r, filter)).map((r) => r.containerName);
+		expect(matching('8080')).toEqual(['web', 'web6']);
+		expect(matching(':8080')).toEqual(['web', 'web6']);
+		expect(matching('8080/tcp')).toEqual(['web', 'web6']);
+		expect(matching('8080/udp')).toEqual([]);
+		// The container port is not who holds host port 5000.
+		expect(matching('5000')).toEqual([]);
+		expect(matching('5000/tcp')).toEqual([]);
+		expect(matching('->5000')).toEqual(['web', 'web6']);
+		expect(matching('->5000/udp')).toEqual([]);
+		expect(matching('127.0.0.1:8080')).toEqual(['web']);
+		expect(matching('[::1]:8080')).toEqual(['web6']);
+		expect(matching('127.0.0.2:8080')).toEqual([]);
+		expect(matching('80')).toEqual([]);
+		expect(matching('we')).toEqual(['web', 'web6']);
+		expect(matching('127.0')).toEqual(['web']);
 	});
 
 	it('is symmetric and never throws on any addresses and ports (property)', () => {

@@ -4,6 +4,7 @@ import {EngineError} from '../../source/engine/engine.js';
 import {createAndStart, CreateError} from '../../source/operations/create.js';
 import {checkPortConflicts} from '../../source/operations/port-conflicts.js';
 import {changePorts} from '../../source/operations/ports.js';
+import {PortConflictError} from '../../source/operations/recreate/index.js';
 import {moveLinkToNetwork} from '../../source/operations/links.js';
 import {detailsOf, FakeEngine, summary} from './fake-engine.js';
 
@@ -25,7 +26,7 @@ describe('FakeEngine', () => {
 
 	it('creates and starts, records the body, and removes what cannot start', async () => {
 		const e = new FakeEngine([summary('db')]);
-		expect(await createAndStart(e, spec)).toEqual({id: 'id-new-1', name: 'web2'});
+		expect(await createAndStart(e, spec)).toEqual({id: 'id-new-1', name: 'web2', warnings: []});
 		expect(e.created[0]?.body['HostConfig']).toMatchObject({Links: ['db:pg'], PortBindings: {'5000/tcp': [{HostIp: '127.0.0.1', HostPort: '8080'}]}});
 		expect((await e.inspectContainer('web2')).links).toEqual([{source: 'db', alias: 'pg'}]);
 		e.startError = new EngineError('server', 'port is already allocated', undefined, 500);
@@ -60,8 +61,46 @@ describe('FakeEngine', () => {
 		const e = new FakeEngine([db, summary('web')]);
 		const notes = await checkPortConflicts(e, 'id-web', {'5000/tcp': [{HostIp: '', HostPort: '8080'}], '6000/tcp': [{HostIp: '', HostPort: '8082'}]});
 		expect(notes).toEqual([
-			{message: '0.0.0.0:8080/tcp is already published by container db', containerPort: '5000/tcp', hostIp: '', hostPort: 8080, protocol: 'tcp', heldBy: 'db', suggestion: 8083},
+			{message: '0.0.0.0:8080/tcp is already published by container db', containerPort: '5000/tcp', hostIp: '', hostPort: 8080, protocol: 'tcp', heldBy: 'db', holderRunning: true, suggestion: 8083},
 		]);
 		expect(e.calls.filter((c) => c === 'list')).toHaveLength(1);
+	});
+
+	describe('one conflict rule: a stopped container asking for the port is a warning', () => {
+		const engineWithOldWeb = (): FakeEngine => {
+			const old = summary('old-web', {state: 'exited', status: 'Exited (0) 1 minute ago'});
+			const e = new FakeEngine([summary('web'), old]);
+			e.details.set(old.id, detailsOf(old, {portBindings: {'5000/tcp': [{hostIp: '127.0.0.1', hostPort: '8000'}]}}));
+			return e;
+		};
+		const message = '127.0.0.1:8000/tcp is also asked for by old-web (stopped): it could not start while this runs';
+
+		it.each([['web', 'id-web'], ['a container not created yet', null]] as const)('checkPortConflicts for %s', async (_label, id) => {
+			const e = engineWithOldWeb();
+			const notes = await checkPortConflicts(e, id, {'5000/tcp': [{HostIp: '127.0.0.1', HostPort: '8000'}]});
+			expect(notes).toEqual([{message, containerPort: '5000/tcp', hostIp: '127.0.0.1', hostPort: 8000, protocol: 'tcp', heldBy: 'old-web', holderRunning: false, suggestion: 8001}]);
+			// docker's default address ('') is every address: it collides with 127.0.0.1 too.
+			const any = await checkPortConflicts(e, id, {'5000/tcp': [{HostIp: '', HostPort: '8000'}]});
+			expect(any.map((n) => [n.heldBy, n.holderRunning, n.message])).toEqual([
+				['old-web', false, '0.0.0.0:8000/tcp is also asked for by old-web (stopped): it could not start while this runs'],
+			]);
+			expect(await checkPortConflicts(e, id, {'5000/tcp': [{HostIp: '127.0.0.2', HostPort: '8000'}]})).toEqual([]);
+		});
+
+		it('the recreate goes on, with the warning', async () => {
+			const e = engineWithOldWeb();
+			const change = await changePorts(e, 'web', {kind: 'publish', bindings: {'5000/tcp': [{HostIp: '127.0.0.1', HostPort: '8000'}]}});
+			expect(change.after.portBindings).toEqual({'5000/tcp': [{hostIp: '127.0.0.1', hostPort: '8000'}]});
+			expect(change.result.warnings).toEqual([message]);
+		});
+
+		it('a running holder still refuses it, without the warning of a stopped one', async () => {
+			const e = engineWithOldWeb();
+			e.containers.push(summary('db', {ports: [{ip: '127.0.0.1', privatePort: 5432, publicPort: 8000, type: 'tcp'}]}));
+			const failed = await changePorts(e, 'web', {kind: 'publish', bindings: {'5000/tcp': [{HostIp: '127.0.0.1', HostPort: '8000'}]}}).catch((error: unknown) => error);
+			expect(failed).toBeInstanceOf(PortConflictError);
+			expect((failed as PortConflictError).conflicts.map((c) => [c.heldBy, c.holderRunning])).toEqual([['db', true]]);
+			expect(e.done).toEqual([]);
+		});
 	});
 });

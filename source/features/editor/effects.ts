@@ -5,6 +5,7 @@
 import type {EffectContext} from '../../app/effect-context.js';
 import {errorText} from '../../model/error-text.js';
 import type {EngineBinding} from '../../model/ports/index.js';
+import {describeFailure, type FailureText} from '../../operations/failure.js';
 import {checkPortConflicts} from '../../operations/port-conflicts.js';
 import {changePorts} from '../../operations/ports.js';
 import {PortConflictError, RecreateError} from '../../operations/recreate/index.js';
@@ -32,12 +33,16 @@ export async function recreatePorts(ctx: EffectContext, id: number, r: Omit<Recr
 		const warn = result.warnings.length > 0 ? ` (warning: ${result.warnings.join('; ')})` : '';
 		ctx.dispatch({type: 'recreate/done', id, ok: true, text: `recreated ${result.name}: ${result.newId.slice(0, 12)}${warn}`});
 	} catch (error) {
-		const text =
-			error instanceof PortConflictError
-				? `cannot recreate ${r.name}: ${error.message} (nothing was changed)`
-				: error instanceof RecreateError
-					? error.message
-					: `cannot recreate ${r.name}: ${errorText(error)}`;
-		ctx.dispatch({type: 'recreate/done', id, ok: false, text});
+		ctx.dispatch({type: 'recreate/done', id, ok: false, text: recreateFailure(r.name, error).short});
 	}
+}
+
+/** A failed recreate of the port editor: the short line (the engine's cause first) and the full text. */
+export function recreateFailure(name: string, error: unknown): FailureText {
+	if (error instanceof PortConflictError) {
+		const text = `cannot recreate ${name}: ${error.message} (nothing was changed)`;
+		return {short: text, full: text};
+	}
+	if (error instanceof RecreateError) return {short: error.message, full: error.full};
+	return describeFailure(`cannot recreate ${name}`, error);
 }

@@ -4,8 +4,9 @@ import {autoRemoveNames, runLifecycle} from '../../operations/lifecycle.js';
 import type {Job, Target} from './state.js';
 
 export async function runJob(ctx: EffectContext, id: number, job: Omit<Job, 'id'>): Promise<void> {
-	const errors = await runLifecycle(ctx.engine, job.kind, job.targets, {removeVolumes: job.removeVolumes});
-	ctx.dispatch({type: 'job/done', id, errors});
+	const failures = await runLifecycle(ctx.engine, job.kind, job.targets, {removeVolumes: job.removeVolumes});
+	// The short lines, cause first; each failure's full text is `failures[i].full`.
+	ctx.dispatch({type: 'job/done', id, errors: failures.map((f) => f.short)});
 }
 
 export async function findAutoRemove(ctx: EffectContext, targets: Target[]): Promise<void> {

@@ -7,6 +7,7 @@ import type {EffectContext} from '../../app/effect-context.js';
 import type {Engine} from '../../engine/engine.js';
 import {errorText} from '../../model/error-text.js';
 import {addLink, LinkError, moveLinkToNetwork, previewLink, removeLink} from '../../operations/links.js';
+import {describeFailure, type FailureText} from '../../operations/failure.js';
 import {PortConflictError, RecreateError} from '../../operations/recreate/index.js';
 import type {NetOp} from './state.js';
 
@@ -47,19 +48,60 @@ export async function runNetOp(engine: Engine, op: NetOp): Promise<{text: string
 	}
 }
 
-function failure(op: NetOp, error: unknown): string {
-	if (error instanceof LinkError || error instanceof RecreateError) return error.message;
-	if (error instanceof PortConflictError) return `${error.message} (nothing was changed)`;
-	return `${op.kind === 'rename' ? `cannot rename ${op.from}` : op.kind}: ${errorText(error)}`;
+/** What the operation was, as a failure starts: `cannot remove the network app-net`. */
+function attempt(op: NetOp): string {
+	switch (op.kind) {
+		case 'addLink':
+			return `cannot link ${op.recipient} to ${op.source}`;
+		case 'removeLink':
+			return `cannot remove the link ${op.alias} of ${op.recipient}`;
+		case 'moveLink':
+			return `cannot move the link ${op.alias} of ${op.recipient} to ${op.network}`;
+		case 'rename':
+			return `cannot rename ${op.from}`;
+		case 'connect':
+			return `cannot connect ${op.container} to ${op.network}`;
+		case 'disconnect':
+			return `cannot disconnect ${op.container} from ${op.network}`;
+		case 'createNetwork':
+			return `cannot create the network ${op.name}`;
+		case 'removeNetwork':
+			return `cannot remove the network ${op.name}`;
+	}
 }
 
-/** Runs a confirmed operation and reports it. */
+/**
+ * A failed operation as a short line (the cause first, no internal names) and its full text:
+ * `cannot remove the network app-net: it has active endpoints (web, db)`.
+ */
+export async function failure(engine: Engine, op: NetOp, error: unknown): Promise<FailureText> {
+	if (error instanceof RecreateError) return {short: error.message, full: error.full};
+	if (error instanceof LinkError) return {short: error.message, full: error.message};
+	if (error instanceof PortConflictError) {
+		const text = `${error.message} (nothing was changed)`;
+		return {short: text, full: text};
+	}
+	const what = attempt(op);
+	const said = describeFailure(what, error);
+	if (op.kind === 'removeNetwork' && /has active endpoints/i.test(said.full)) {
+		let members: string[] = [];
+		try {
+			members = (await engine.inspectNetwork(op.name)).containers.map((m) => m.name).sort();
+		} catch {
+			// Gone meanwhile: the engine's words alone.
+		}
+		return {short: `${what}: it has active endpoints${members.length > 0 ? ` (${members.join(', ')})` : ''}`, full: said.full};
+	}
+	return said;
+}
+
+/** Runs a confirmed operation and reports it (a failure by its short line; see `failure` for the full text). */
 export async function netOp(ctx: EffectContext, id: number, op: NetOp): Promise<void> {
 	try {
 		const {text, lines} = await runNetOp(ctx.engine, op);
 		ctx.dispatch({type: 'net/opDone', id, ok: true, text, lines});
 	} catch (error) {
-		ctx.dispatch({type: 'net/opDone', id, ok: false, text: failure(op, error), lines: []});
+		ctx.dispatch({type: 'net/opDone', id, ok: false, text: (await failure(ctx.engine, op, error)).short, lines: []});
 	}
 }
 

@@ -1,15 +1,17 @@
 /**
- * Host-port conflicts of a replacement's bindings, found before anything is changed: bindings of
- * other running containers, and (when the engine runs on this machine) ports another process holds.
+ * Host-port conflicts of a replacement's bindings, found before anything is changed, by the one
+ * rule of `model/host-ports.ts`: ports other running containers publish and ports another process
+ * holds (when the engine runs on this machine) are refusals; ports stopped containers ask for are
+ * warnings (they could not start while the replacement runs).
  */
 import dgram from 'node:dgram';
 import net from 'node:net';
 import {parsePortRange, splitProtoPort, type EngineBinding} from '../../model/ports/index.js';
-import type {Engine} from '../../engine/engine.js';
-import type {ContainerSummary} from '../../model/container.js';
+import {conflictMessage, hostPortsCollide, type HostPort, type HostPortHolder} from '../../model/host-ports.js';
+import {EngineError, type Engine} from '../../engine/engine.js';
 import type {RawContainer} from './raw.js';
 
-/** One requested binding that cannot be had. */
+/** One requested binding that cannot be had, or that a stopped container asks for too. */
 export interface PortConflict {
 	/** `5000/tcp` */
 	containerPort: string;
@@ -18,7 +20,12 @@ export interface PortConflict {
 	protocol: string;
 	/** The container holding it, or null for a process outside Docker. */
 	heldBy: string | null;
-	/** One line: `127.0.0.1:8080/tcp is already published by db`. */
+	/**
+	 * True when the port is held now (a running container, a process): the change is refused.
+	 * False when a stopped container asks for it: a warning, the change goes on.
+	 */
+	holderRunning: boolean;
+	/** One line: `127.0.0.1:8080/tcp is already published by container db` (`model/host-ports.ts`). */
 	message: string;
 }
 
@@ -28,6 +35,11 @@ export class PortConflictError extends Error {
 		super(conflicts.map((c) => c.message).join('; '));
 		this.name = 'PortConflictError';
 	}
+}
+
+/** A host port another container holds (running) or asks for (stopped). */
+export interface HostPortClaim extends HostPort {
+	holder: HostPortHolder & {name: string};
 }
 
 /** A fixed host binding: one host port (ranges and random ports are left to the engine). */
@@ -52,20 +64,7 @@ export function fixedBindings(bindings: Record<string, EngineBinding[] | null>):
 	return out;
 }
 
-const isUnspecified = (ip: string): boolean => ip === '' || ip === '0.0.0.0' || ip === '::';
 const isV6 = (ip: string): boolean => ip.includes(':');
-
-/** Whether two host IPs of bindings on one port collide (an unspecified address covers its family). */
-function ipsOverlap(a: string, b: string): boolean {
-	if (a === '' || b === '') return true;
-	if (a === b) return true;
-	if (isUnspecified(a)) return isV6(a) === isV6(b);
-	if (isUnspecified(b)) return isV6(a) === isV6(b);
-	return false;
-}
-
-const where = (f: FixedBinding): string =>
-	`${f.hostIp === '' ? '0.0.0.0' : isV6(f.hostIp) ? `[${f.hostIp}]` : f.hostIp}:${f.hostPort}/${f.protocol}`;
 
 /** Tries to bind the host port; returns the error code when it cannot (`EADDRINUSE`, …). */
 async function bindTest(f: FixedBinding): Promise<string | null> {
@@ -100,56 +99,87 @@ export function subjectOf(old: RawContainer): ConflictSubject {
 	return {id: old.Id, own: old.State.Running === true ? (old.NetworkSettings.Ports ?? {}) : {}};
 }
 
-/** The running containers other than the subject: whose published ports are conflicts. */
-export async function otherContainers(engine: Engine, subject: ConflictSubject): Promise<ContainerSummary[]> {
-	return (await engine.listContainers(false)).filter((c) => c.id !== subject.id);
+/**
+ * The host ports the containers other than the subject claim: what running ones publish (list
+ * API), what stopped ones ask for (`HostConfig.PortBindings`, one inspect each).
+ */
+export async function otherContainers(engine: Engine, subject: ConflictSubject): Promise<HostPortClaim[]> {
+	const others = (await engine.listContainers(true)).filter((c) => c.id !== subject.id);
+	const claims: HostPortClaim[] = [];
+	const stopped = [];
+	for (const c of others) {
+		const live = c.ports.filter((p) => p.publicPort !== undefined && p.publicPort !== 0);
+		if (c.state === 'running' || c.state === 'paused' || c.state === 'restarting' || live.length > 0) {
+			for (const p of live) claims.push({hostIp: p.ip ?? '', hostPort: p.publicPort ?? 0, protocol: p.type, holder: {name: c.name, running: true}});
+		} else stopped.push(c);
+	}
+	const requests = await Promise.all(
+		stopped.map(async (c) => {
+			try {
+				return {name: c.name, bindings: (await engine.inspectContainer(c.id)).portBindings};
+			} catch (error) {
+				// Removed since the list.
+				if (error instanceof EngineError && error.kind === 'not-found') return null;
+				throw error;
+			}
+		}),
+	);
+	for (const r of requests) {
+		if (r === null) continue;
+		const asEngine = Object.fromEntries(Object.entries(r.bindings).map(([k, list]) => [k, (list ?? []).map((b) => ({HostIp: b.hostIp, HostPort: b.hostPort}))]));
+		for (const f of fixedBindings(asEngine)) claims.push({hostIp: f.hostIp, hostPort: f.hostPort, protocol: f.protocol, holder: {name: r.name, running: false}});
+	}
+	return claims;
 }
 
 /**
- * The conflicts of `bindings` for `subject`, given the other running containers (listed once by
- * the caller, so that a search over many candidate ports lists them once): their published ports,
- * then, when `engine.isLocal`, a bind test of each host port the subject does not hold itself
- * (with docker-proxy a container holds its own ports while it runs, and releases them when it stops).
+ * The conflicts of `bindings` for `subject`, given the other containers' claims (listed once by
+ * the caller, so that a search over many candidate ports lists them once), by the rule of
+ * `model/host-ports.ts`: a port a running container publishes (refused); else, when
+ * `engine.isLocal`, a bind test of each host port the subject does not hold itself (with
+ * docker-proxy a container holds its own ports while it runs, and releases them when it stops);
+ * else each stopped container that asks for it (a warning, `holderRunning` false).
  */
 export async function conflictsAmong(
 	engine: Engine,
 	subject: ConflictSubject,
 	bindings: Record<string, EngineBinding[] | null>,
-	others: readonly ContainerSummary[],
+	others: readonly HostPortClaim[],
 ): Promise<PortConflict[]> {
 	const wanted = fixedBindings(bindings);
 	if (wanted.length === 0) return [];
 	const conflicts: PortConflict[] = [];
-	const taken = new Set<FixedBinding>();
-	for (const f of wanted) {
-		for (const c of others) {
-			const hit = c.ports.find(
-				(p) => p.publicPort === f.hostPort && p.type === f.protocol && ipsOverlap(p.ip ?? '', f.hostIp),
-			);
-			if (hit) {
-				conflicts.push({...f, heldBy: c.name, message: `${where(f)} is already published by container ${c.name}`});
-				taken.add(f);
-				break;
-			}
-		}
-	}
-	if (!engine.isLocal) return conflicts;
 	const own = fixedBindings(subject.own);
 	for (const f of wanted) {
-		if (taken.has(f)) continue;
-		if (own.some((o) => o.hostPort === f.hostPort && o.protocol === f.protocol && ipsOverlap(o.hostIp, f.hostIp))) continue;
-		const code = await bindTest(f);
-		// EACCES: a privileged port; docker-proxy runs as root and may bind it where dnet cannot.
-		if (code === null || code === 'EACCES') continue;
-		const why = code === 'EADDRINUSE' ? 'is already in use by a process on this machine' : `cannot be bound on this machine (${code})`;
-		conflicts.push({...f, heldBy: null, message: `${where(f)} ${why}`});
+		const note = (holder: HostPortHolder, code?: string): PortConflict => ({
+			...f,
+			heldBy: holder.name,
+			holderRunning: holder.running,
+			message: conflictMessage(f, holder, code),
+		});
+		const held = others.find((c) => c.holder.running && hostPortsCollide(c, f));
+		if (held) {
+			conflicts.push(note(held.holder));
+			continue;
+		}
+		if (engine.isLocal && !own.some((o) => hostPortsCollide(o, f))) {
+			const code = await bindTest(f);
+			// EACCES: a privileged port; docker-proxy runs as root and may bind it where dnet cannot.
+			if (code !== null && code !== 'EACCES') {
+				conflicts.push(note({name: null, running: true}, code));
+				continue;
+			}
+		}
+		const asking = new Set(others.filter((c) => !c.holder.running && hostPortsCollide(c, f)).map((c) => c.holder.name));
+		for (const name of [...asking].sort()) conflicts.push(note({name, running: false}));
 	}
 	return conflicts;
 }
 
 /**
  * Finds the conflicts of `bindings` (the replacement's `PortBindings`) for the container `old`:
- * other running containers' published ports, and (engine on this machine) ports a process holds.
+ * other running containers' published ports and (engine on this machine) ports a process holds,
+ * refusals; ports stopped containers ask for, warnings.
  */
 export async function findPortConflicts(
 	engine: Engine,

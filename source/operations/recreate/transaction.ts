@@ -12,6 +12,8 @@
  */
 import {EngineError, type Engine} from '../../engine/engine.js';
 import {errorText} from '../../model/error-text.js';
+import {causeFirst} from '../../model/failure-text.js';
+import {engineAnswered} from '../failure.js';
 import {applyChange, backupName, createBody, RECREATE_LABELS, specFromContainer, type RecreateChange} from './body.js';
 import {findPortConflicts, PortConflictError} from './conflicts.js';
 import {asRawContainer, isRunning, shortName, type RawContainer} from './raw.js';
@@ -54,7 +56,10 @@ export interface RecreateResult {
 	old: RawContainer;
 	/** Containers re-created so that their links point at the new container. */
 	relinked: string[];
-	/** Things that went wrong after the commit point (the change itself took effect). */
+	/**
+	 * Things worth a warning: host ports stopped containers ask for too (found before the change),
+	 * then what went wrong after the commit point (the change itself took effect).
+	 */
 	warnings: string[];
 }
 
@@ -72,9 +77,14 @@ export class RecreateError extends Error {
 		const what = restored
 			? 'the original container is back under its name, unchanged'
 			: `rollback failed (${rollbackFailures.join('; ')}); the original container may be kept as ${backup}`;
-		super(`could not recreate ${container}: ${step} failed: ${reason.message}; ${what}`);
+		// The engine's cause first (model/failure-text.ts); `full` keeps its words in their order.
+		super(`could not recreate ${container}: ${step} failed: ${engineAnswered(reason) ? causeFirst(reason.message) : reason.message}; ${what}`);
 		this.name = 'RecreateError';
+		this.full = `could not recreate ${container}: ${step} failed: ${reason.message}; ${what}`;
 	}
+
+	/** The message with the engine's words in their own order. */
+	readonly full: string;
 }
 
 const isNotFound = (e: unknown): boolean => e instanceof EngineError && e.kind === 'not-found';
@@ -117,7 +127,8 @@ async function createWithNetworks(
 
 /**
  * Recreates the container `nameOrId` with `change` applied to its whole configuration.
- * @throws PortConflictError before anything is changed when a host port is taken.
+ * @throws PortConflictError before anything is changed when a host port is held (a port a stopped
+ * container asks for too is a warning of the result).
  * @throws RecreateError when a step failed (the original was rolled back, see `restored`).
  * @throws AbandonTransaction when a `faults` hook abandoned it (nothing rolled back).
  */
@@ -131,9 +142,13 @@ export async function recreate(
 	const name = shortName(old);
 	const wasRunning = isRunning(old);
 	const spec = applyChange(specFromContainer(old, options.linkRenames ? {linkRenames: options.linkRenames} : {}), change);
+	// Ports a stopped container asks for too are warnings; ports held now refuse the change.
+	const early: string[] = [];
 	if (!options.skipConflictCheck) {
 		const conflicts = await findPortConflicts(engine, old, spec.hostConfig.PortBindings ?? {});
-		if (conflicts.length > 0) throw new PortConflictError(conflicts);
+		const refused = conflicts.filter((c) => c.holderRunning);
+		if (refused.length > 0) throw new PortConflictError(refused);
+		early.push(...conflicts.map((c) => c.message));
 	}
 	const dependents = (await engine.listContainers(true))
 		.filter((c) => c.id !== old.Id && c.links.some((l) => l.source === name))
@@ -166,7 +181,8 @@ export async function recreate(
 		await at('start-new');
 		if (wasRunning) await engine.startContainer(newId);
 		await at('commit');
-		return await finish(engine, {name, old, newId, backup, wasRunning, dependents, options});
+		const result = await finish(engine, {name, old, newId, backup, wasRunning, dependents, options});
+		return {...result, warnings: [...early, ...result.warnings]};
 	} catch (error) {
 		if (error instanceof AbandonTransaction) throw error;
 		const failures = await rollback(engine, {old, name, backup, wasRunning, done, options});
