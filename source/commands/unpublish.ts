@@ -13,8 +13,9 @@ const USAGE = 'Usage:  dnet unpublish CONTAINER PRIVATE_PORT[/PROTO]...';
 /** The text of `dnet unpublish --help`. */
 const UNPUBLISH_HELP = `${USAGE}
 
-Remove the host bindings of container ports (as published with -p). The container is recreated
-with the rest of its configuration unchanged; on any failure the original container is put back.
+Remove the host bindings of container ports (as published with -p), and their exposure unless the
+image exposes them itself. The container is recreated with the rest of its configuration
+unchanged; on any failure the original container is put back.
 `;
 
 /** `5000` or `5000/udp` into `5000/udp` keys, as `docker port` reads its argument. */
@@ -29,8 +30,9 @@ function portKey(arg: string): {key: string} | {error: string} {
 
 /**
  * `dnet unpublish`: every port is checked first (exit 125 for a malformed one, 1 for one that has
- * no binding, nothing sent to the engine but an inspect); then their bindings are removed (the
- * ports stay exposed; with `-P` they get a random host port again). Exit 0, or 1 on a failure.
+ * no binding, nothing sent to the engine but an inspect); then their bindings are removed, and
+ * their exposure unless the image exposes them itself (with `-P`, an image's port gets a random
+ * host port again). Exit 0, or 1 on a failure.
  */
 export const unpublishCommand: Command = async (args, ctx) => {
 	const positional = positionalArgs(args, ctx, {

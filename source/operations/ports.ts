@@ -2,7 +2,7 @@
  * A change of a container's published ports through the recreate transaction, shared by the TUI's
  * port editor, `dnet publish` and `dnet unpublish`.
  */
-import type {Engine} from '../engine/engine.js';
+import {EngineError, type Engine} from '../engine/engine.js';
 import {bindingDiff, portLinesOf} from '../model/binding-diff.js';
 import type {ContainerDetails} from '../model/container.js';
 import type {EngineBinding} from '../model/ports/index.js';
@@ -14,7 +14,10 @@ export type PortChange =
 	| {kind: 'replace'; bindings: Record<string, EngineBinding[]>; publishAll: boolean; exposed: string[]}
 	/** `dnet publish`: the named ports get exactly these bindings (and are exposed); others keep theirs. */
 	| {kind: 'publish'; bindings: Record<string, EngineBinding[]>}
-	/** `dnet unpublish`: these ports (`5000/tcp`) lose their bindings; they stay exposed. */
+	/**
+	 * `dnet unpublish`: these ports (`5000/tcp`) lose their bindings, and their exposure unless the
+	 * image exposes them itself (as `docker run` without those `-p` would make it).
+	 */
 	| {kind: 'unpublish'; ports: string[]};
 
 /** What a port change did. */
@@ -33,13 +36,30 @@ function exposing(spec: NewContainerSpec, keys: Iterable<string>): void {
 	spec.config.ExposedPorts = exposed;
 }
 
-function applyPortChange(spec: NewContainerSpec, change: PortChange): void {
+/**
+ * Drops the exposure of `ports` (they lost every binding) where only a `-p` made it: not the
+ * image's own `EXPOSE` (`imageExposed`; null when the image cannot be read: then nothing is dropped).
+ */
+function unexposing(spec: NewContainerSpec, ports: Iterable<string>, imageExposed: ReadonlySet<string> | null): void {
+	if (imageExposed === null) return;
+	const exposed: Record<string, Record<string, never>> = {...(spec.config.ExposedPorts ?? {})};
+	for (const k of ports) if (!imageExposed.has(k)) delete exposed[k];
+	spec.config.ExposedPorts = exposed;
+}
+
+const bound = (map: Record<string, EngineBinding[] | null | undefined>): string[] => Object.keys(map).filter((k) => (map[k] ?? []).length > 0);
+
+function applyPortChange(spec: NewContainerSpec, change: PortChange, imageExposed: ReadonlySet<string> | null): void {
 	switch (change.kind) {
-		case 'replace':
+		case 'replace': {
+			// Ports whose bindings the editor removed, and which it does not expose itself.
+			const dropped = bound(spec.hostConfig.PortBindings ?? {}).filter((k) => !bound(change.bindings).includes(k) && !change.exposed.includes(k));
 			exposing(spec, change.exposed);
+			unexposing(spec, dropped, imageExposed);
 			spec.hostConfig.PortBindings = structuredClone(change.bindings);
 			spec.hostConfig.PublishAllPorts = change.publishAll;
 			return;
+		}
 		case 'publish': {
 			const bindings = {...(spec.hostConfig.PortBindings ?? {})};
 			for (const [key, list] of Object.entries(change.bindings)) bindings[key] = list;
@@ -51,6 +71,7 @@ function applyPortChange(spec: NewContainerSpec, change: PortChange): void {
 			const bindings = {...(spec.hostConfig.PortBindings ?? {})};
 			for (const k of change.ports) delete bindings[k];
 			spec.hostConfig.PortBindings = bindings;
+			unexposing(spec, change.ports, imageExposed);
 			return;
 		}
 		default: {
@@ -58,6 +79,19 @@ function applyPortChange(spec: NewContainerSpec, change: PortChange): void {
 			throw new Error(`unknown port change ${JSON.stringify(never)}`);
 		}
 	}
+}
+
+/** The image's own `EXPOSE`s (by the container's image id, else its image name), or null when it cannot be read. */
+async function imageExposedPorts(engine: Engine, container: ContainerDetails): Promise<Set<string> | null> {
+	for (const ref of [container.imageId, container.image]) {
+		if (ref === '') continue;
+		try {
+			return new Set((await engine.inspectImage(ref)).exposedPorts);
+		} catch (error) {
+			if (!(error instanceof EngineError && error.kind === 'not-found')) throw error;
+		}
+	}
+	return null;
 }
 
 /** True when a `publish` asks for exactly the bindings the named ports already have (nothing to do). */
@@ -79,7 +113,8 @@ export function unboundPorts(before: ContainerDetails, ports: readonly string[])
  */
 export async function changePorts(engine: Engine, container: string, change: PortChange, options: RecreateOptions = {}): Promise<PortChangeResult> {
 	const before = await engine.inspectContainer(container);
-	const result = await recreate(engine, before.id, (spec) => applyPortChange(spec, change), options);
+	const imageExposed = change.kind === 'publish' ? null : await imageExposedPorts(engine, before);
+	const result = await recreate(engine, before.id, (spec) => applyPortChange(spec, change, imageExposed), options);
 	const after = await engine.inspectContainer(result.newId);
 	return {result, before, after, diff: bindingDiff(portLinesOf(before), portLinesOf(after))};
 }

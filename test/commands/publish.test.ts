@@ -83,4 +83,25 @@ describe('dnet publish / unpublish', () => {
 		}
 		expect((await dockerOk(['inspect', '-f', '{{.Id}}', web])).trim()).toBe(before);
 	});
+
+	it('publish web4 8080:6000 then unpublish web4 6000 leaves ExposedPorts as docker run without that -p', async () => {
+		const web4 = uniqueName('web4');
+		const reference = uniqueName('web4-ref');
+		await dockerOk(['run', '-d', '--name', web4, 'dnet/webapp']);
+		await dockerOk(['create', '--name', reference, 'dnet/webapp']);
+		try {
+			const port = await freePort();
+			const pub = recordingContext(() => engine);
+			expect(await publishCommand([web4, `127.0.0.1:${port}:6000`], pub.ctx)).toBe(0);
+			const exposed = async (name: string): Promise<unknown> => JSON.parse(await dockerOk(['inspect', '-f', '{{json .Config.ExposedPorts}}', name])) as unknown;
+			expect(await exposed(web4)).toEqual({'5000/tcp': {}, '6000/tcp': {}});
+			const unpub = recordingContext(() => engine);
+			expect(await unpublishCommand([web4, '6000'], unpub.ctx)).toBe(0);
+			expect(unpub.stderr()).toBe('');
+			expect(await exposed(web4)).toEqual(await exposed(reference));
+			expect((await dockerOk(['ps', '-a', '--filter', `name=^${web4}$`, '--format', '{{.Ports}}'])).trim()).toBe('5000/tcp');
+		} finally {
+			await removeWithVolumes(engine, [web4, reference], docker);
+		}
+	}, 60_000);
 });

@@ -50,12 +50,16 @@ describe('changePorts', () => {
 		expect(change.diff).toEqual([`  5000/tcp -> 127.0.0.1:${p1}`, `+ 6000/tcp -> 127.0.0.1:${p2}`]);
 	}, 60_000);
 
-	it('unpublish: the port loses its binding and stays exposed', async () => {
+	it('unpublish: the port loses its binding and the exposure only its -p made; the image\'s EXPOSE stays', async () => {
 		const [p1, p2] = await twoFreePorts();
 		const name = await make('unpub', ['-p', `127.0.0.1:${p1}:5000`, '-p', `127.0.0.1:${p2}:6000`, 'dnet/webapp']);
 		const change = await changePorts(engine, name, {kind: 'unpublish', ports: ['6000/tcp']});
 		expect(await dockerPort(name)).toBe(`5000/tcp -> 127.0.0.1:${p1}`);
-		expect(change.after.exposedPorts).toContain('6000/tcp');
+		expect(change.after.exposedPorts).toEqual(['5000/tcp']);
+		// 5000 is dnet/webapp's own EXPOSE: unpublished, it stays exposed.
+		const again = await changePorts(engine, name, {kind: 'unpublish', ports: ['5000/tcp']});
+		expect(again.after.exposedPorts).toEqual(['5000/tcp']);
+		expect(again.after.portBindings).toEqual({});
 		expect(change.diff).toEqual([`- 6000/tcp -> 127.0.0.1:${p2}`, `  5000/tcp -> 127.0.0.1:${p1}`]);
 	}, 60_000);
 
@@ -71,6 +75,9 @@ describe('changePorts', () => {
 		expect(change.after.publishAllPorts).toBe(false);
 		expect(change.after.exposedPorts).toEqual(['5000/tcp', '7000/udp']);
 		expect(await dockerPort(name)).toBe(`7000/udp -> 127.0.0.1:${p1}`);
+		// The editor removes the 7000/udp row: its exposure goes with it (not the image's).
+		const removed = await changePorts(engine, name, {kind: 'replace', bindings: {}, publishAll: false, exposed: []});
+		expect(removed.after.exposedPorts).toEqual(['5000/tcp']);
 		const published = portLinesOf(change.before);
 		expect(published.length).toBeGreaterThan(0);
 		expect(change.diff).toEqual([...published.map((l) => `- ${l}`), `+ 7000/udp -> 127.0.0.1:${p1}`]);

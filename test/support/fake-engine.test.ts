@@ -24,6 +24,16 @@ describe('FakeEngine', () => {
 		expect(change.diff).toEqual(['- 5000/tcp -> 0.0.0.0:8080']);
 	});
 
+	it('unpublish drops the exposure only a -p made, by the image\'s own EXPOSEs (inspectImage)', async () => {
+		const web = summary('web');
+		const e = new FakeEngine([web]);
+		e.imageExposed.set('sha256:abc', ['5000/tcp']);
+		e.details.set(web.id, detailsOf(web, {exposedPorts: ['5000/tcp', '6000/tcp'], portBindings: {'5000/tcp': [{hostIp: '', hostPort: '8080'}], '6000/tcp': [{hostIp: '', hostPort: '8081'}]}}));
+		const change = await changePorts(e, 'web', {kind: 'unpublish', ports: ['5000/tcp', '6000/tcp']});
+		expect(change.after.exposedPorts).toEqual(['5000/tcp']);
+		expect(e.calls).toContain('image inspect sha256:abc');
+	});
+
 	it('creates and starts, records the body, and removes what cannot start', async () => {
 		const e = new FakeEngine([summary('db')]);
 		expect(await createAndStart(e, spec)).toEqual({id: 'id-new-1', name: 'web2', warnings: []});
