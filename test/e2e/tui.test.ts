@@ -240,6 +240,8 @@ describe('dnet in a terminal', () => {
 			expect(screen).toContain('dnet | * connected');
 			const ansi = await tui.capture({ansi: true});
 			expect(ansi).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
+			// Every byte ASCII, escapes included (test/e2e/ascii.test.ts goes through every screen).
+			expect([...ansi].filter((c) => c.charCodeAt(0) > 0x7f)).toEqual([]);
 		} finally {
 			await tui.kill();
 		}

@@ -6,6 +6,7 @@ import {render} from 'ink';
 import type {Engine} from '../../engine/engine.js';
 import {createAppStore} from '../app-store.js';
 import {App} from './app.js';
+import {asciiStream} from './ascii.js';
 import {makeTheme, ThemeContext} from './theme.js';
 
 export interface TuiOptions {
@@ -61,7 +62,8 @@ export async function startTui(options: TuiOptions): Promise<TuiSession> {
 		</ThemeContext.Provider>,
 		{
 			stdin: options.stdin,
-			stdout,
+			// Under the ASCII theme every byte written is ASCII, whatever text a reducer or the engine made.
+			stdout: options.ascii ? asciiStream(stdout) : stdout,
 			stderr: options.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,
