@@ -1,4 +1,7 @@
 /** How much of the terminal the screens get: pure, so the reducer bounds scrolling as the views draw. */
+import {backupPanelRows} from '../features/backup/text.js';
+import {confirmPanelRows} from '../features/lifecycle/confirm-text.js';
+import {wrapText} from '../model/wrap.js';
 import type {State} from './state.js';
 
 /** Rows of chrome around the list: status bar, table header, footer, and one spare line. */
@@ -6,11 +9,16 @@ export const LIST_CHROME_ROWS = 4;
 /** Below this size the UI shows a "make the terminal larger" message instead. */
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 10;
-/** Rows the confirmation panel takes from the list while it is open (a bordered box of two lines). */
-export const CONFIRM_ROWS = 4;
+/** Rows a question panel (stop/remove, restore offer) takes from the screen: it wraps, never cuts. */
+export function panelRows(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer' | 'containers' | 'message'>>): number {
+	if (state.confirm) return confirmPanelRows(state.confirm, state.containers ?? [], state.size.columns);
+	if (state.backupOffer) return backupPanelRows(state.backupOffer, state.size.columns);
+	if (state.message) return wrapText(state.message.text, Math.max(10, state.size.columns - 4)).length + 3;
+	return 0;
+}
 
-export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer'>>): number {
-	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - (state.confirm || state.backupOffer ? CONFIRM_ROWS : 0));
+export function listHeight(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer' | 'containers' | 'message'>>): number {
+	return Math.max(1, state.size.rows - LIST_CHROME_ROWS - panelRows(state));
 }
 
 export function tooSmall(state: Pick<State, 'size'>): boolean {

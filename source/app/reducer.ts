@@ -4,9 +4,9 @@
  * are text for the open field, and which feature's handler runs a command.
  */
 import {handlers as backup, backupDone, backupsFound, checkBackups} from '../features/backup/reducer.js';
-import {handlers as details, detailsFailed, detailsLoaded, refreshDetails} from '../features/details/reducer.js';
-import {handlers as editor, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
-import {handlers as form, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
+import {handlers as details, detailsFailed, detailsLoaded, followDetails, refreshDetails} from '../features/details/reducer.js';
+import {handlers as editor, askBeforeQuit, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
+import {handlers as form, askFormBeforeQuit, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
 import {handlers as help, helpLayout} from '../features/help/reducer.js';
 import {handlers as lifecycle, confirmAutoRemove, jobDone} from '../features/lifecycle/reducer.js';
 import {handlers as linkGraph} from '../features/link-graph/reducer.js';
@@ -17,12 +17,13 @@ import {handlers as choose} from '../features/net-ops/choose.js';
 import {handlers as netOps, networksLoaded, opDone, reloadNetworks} from '../features/net-ops/ops.js';
 import {chooseContainer, handlers as networks} from '../features/networks/reducer.js';
 import {handlers as palette} from '../features/palette/reducer.js';
-import {handlers as ports, portsLoaded, reloadPorts, settlePorts} from '../features/ports/reducer.js';
+import {handlers as ports, portsLoaded, reloadPorts, setPortsFilter, settlePorts} from '../features/ports/reducer.js';
 import {handlers as rename} from '../features/rename/reducer.js';
 import {fieldText} from '../model/sanitize.js';
 import type {Action} from './actions.js';
 import {MODE_IDS, MUTATING, type CommandId, type KeyName, type Scope} from './input/commands.js';
 import {handlers as fields} from './input/fields.js';
+import {NAVIGATION} from './input/navigation.js';
 import type {Handler, HandlerTable} from './handlers.js';
 import {resolveKey} from './input/keymap.js';
 import {mode, scopesOf, takesText} from './input/mode.js';
@@ -35,11 +36,20 @@ function assertNever(x: never): never {
 
 const quit: Handler = (state) => ({...state, quitting: true});
 
-/** `quit` is the same everywhere it is bound (Ctrl+C in every mode). */
-const quitting: HandlerTable = Object.fromEntries(['global', ...MODE_IDS].map((scope) => [scope, {quit}]));
+/** `quit` (Ctrl+C in every mode) quits at once; on a screen, `q` asks first when an edit is unsaved. */
+const quitting: HandlerTable = {
+	...Object.fromEntries(MODE_IDS.map((scope) => [scope, {quit}])),
+	global: {quit: (s) => askBeforeQuit(s) ?? askFormBeforeQuit(s) ?? quit(s), exit: quit},
+};
+
+/** `!` opens the last notice whole; any of Esc, Enter, Space closes it. */
+const messages: HandlerTable = {
+	global: {showMessage: (s) => (s.notice ? {...s, message: s.notice, notice: null} : s)},
+	message: {back: (s) => ({...s, message: null})},
+};
 
 /** Every feature's handlers: one table per feature, at most one handler per scope and command (a test checks). */
-export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose];
+export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose];
 
 function handlerFor(scope: Scope, id: CommandId): Handler | undefined {
 	for (const table of HANDLER_TABLES) {
@@ -56,8 +66,11 @@ function run(previous: State, scope: Scope, id: CommandId): State {
 	}
 	const handler = handlerFor(scope, id);
 	if (!handler) return previous;
-	// A notice lasts until the next command.
-	return handler(previous.notice ? {...previous, notice: null} : previous);
+	// A notice lasts until the next command; what the last link or network change did, until the
+	// next command that is not a move.
+	let state = previous.notice && id !== 'showMessage' ? {...previous, notice: null} : previous;
+	if (state.net.result && !(NAVIGATION as readonly string[]).includes(id)) state = {...state, net: {...state.net, result: null}};
+	return handler(state);
 }
 
 /** A command dispatched as such (tests, the palette): the first scope of the mode that binds it. */
@@ -66,10 +79,12 @@ function command(state: State, id: CommandId): State {
 	return state;
 }
 
-/** The open field after an edit; the `/` filter applies as it is typed. */
+/** The open field after an edit; a `/` filter (the list's or the ports view's) applies as it is typed. */
 function withField(state: State, field: FieldState): State {
 	const next = {...state, field};
-	return field.target.kind === 'filter' && field.text !== state.filter ? setFilter(next, field.text) : next;
+	if (field.target.kind !== 'filter') return next;
+	if (field.target.of === 'ports') return field.text === state.ports.filter ? next : setPortsFilter(next, field.text);
+	return field.text === state.filter ? next : setFilter(next, field.text);
 }
 
 /**
@@ -94,7 +109,7 @@ const ESC: KeyName = 'esc';
 /** What follows from any change: ports settle under the filter and size; lists reload. */
 function settle(next: State, previous: State): State {
 	let s = next;
-	if (s.filter !== previous.filter || s.size !== previous.size || s.ports.rows !== previous.ports.rows) s = settlePorts(s, previous);
+	if (s.size !== previous.size || s.ports.rows !== previous.ports.rows) s = settlePorts(s, previous);
 	if (s.containers !== previous.containers) s = reloadNetworks(reloadPorts(s, previous), previous);
 	return s;
 }
@@ -110,10 +125,10 @@ function reduce(state: State, action: Action): State {
 		case 'filter/set': {
 			const text = fieldText(action.text);
 			const next = setFilter(state, text);
-			return next.field?.target.kind === 'filter' ? {...next, field: setFieldText(next.field, text)} : next;
+			return next.field?.target.kind === 'filter' && next.field.target.of === 'list' ? {...next, field: setFieldText(next.field, text)} : next;
 		}
 		case 'select':
-			return settleCursor({...state, selectedId: action.id}, state);
+			return settleCursor({...state, selectedId: action.id, follow: null}, state);
 		case 'resize':
 			return settleCursor({...state, size: {columns: action.columns, rows: action.rows}}, state);
 		case 'engine/connecting':
@@ -139,7 +154,7 @@ function reduce(state: State, action: Action): State {
 			const ids = new Set(containers.map((c) => c.id));
 			const marked = state.marked.filter((id) => ids.has(id));
 			const synced = action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, containers, action.at)};
-			return settleCursor({...state, containers, loaded: true, ...synced, marked: marked.length === state.marked.length ? state.marked : marked}, state);
+			return followDetails(settleCursor({...state, containers, loaded: true, ...synced, marked: marked.length === state.marked.length ? state.marked : marked}, state));
 		}
 		case 'containers/times':
 			return {...state, ages: pinAges(state.ages, action.times)};

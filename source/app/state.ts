@@ -61,6 +61,11 @@ export interface State {
 	filter: string;
 	/** The selected container's id: the cursor follows the container, not a row number. */
 	selectedId: string | null;
+	/**
+	 * A name the cursor goes to as soon as a row shows it: the container being recreated (a new
+	 * id under the same name) or just created. Cleared when the user moves the cursor.
+	 */
+	follow: string | null;
 	/** Index of the first visible row of the list. */
 	scrollTop: number;
 	size: {columns: number; rows: number};
@@ -76,6 +81,8 @@ export interface State {
 	/** Lifecycle jobs asked for and not yet finished, oldest first. */
 	jobs: Job[];
 	notice: Notice | null;
+	/** A notice shown whole in a panel (`!`: the footer had to cut it), or null. */
+	message: Notice | null;
 	ports: PortsState;
 	/** The help screen's scroll position, and how far it can go (reported by the view). */
 	help: {scroll: number; maxScroll: number};
@@ -113,6 +120,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		showAll: false,
 		filter: '',
 		selectedId: null,
+		follow: null,
 		scrollTop: 0,
 		size,
 		details: null,
@@ -123,6 +131,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		confirm: null,
 		jobs: [],
 		notice: null,
+		message: null,
 		ports: initialPortsState(),
 		help: {scroll: 0, maxScroll: 0},
 		editor: null,

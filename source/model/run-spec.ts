@@ -115,10 +115,22 @@ const SAFE = /^[A-Za-z0-9_./:=@%+,-]+$/;
 const shellQuote = (word: string): string => (SAFE.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
 /** The equivalent `docker run -d …` command line, shell-quoted (for previews). */
-export function renderDockerRun(spec: RunSpec): string {
-	const words = ['docker', 'run', '-d'];
+export function renderDockerRun(
+	spec: RunSpec,
+	extra: {
+		/** `create`: a container that would be created, not started (`docker create`). */
+		verb?: 'run' | 'create';
+		/** Networks other than the default bridge, with the container's aliases on each. */
+		networks?: ReadonlyArray<{name: string; aliases: readonly string[]}>;
+	} = {},
+): string {
+	const words = extra.verb === 'create' ? ['docker', 'create'] : ['docker', 'run', '-d'];
 	if (spec.autoRemove) words.push('--rm');
 	if (spec.name) words.push('--name', spec.name);
+	for (const n of extra.networks ?? []) {
+		words.push('--network', n.name);
+		for (const a of n.aliases) words.push('--network-alias', a);
+	}
 	for (const p of spec.publish) words.push('-p', p);
 	if (spec.publishAll) words.push('-P');
 	for (const e of spec.expose) words.push('--expose', e);

@@ -4,6 +4,7 @@ import type {CommandId} from '../../source/app/input/commands.js';
 import {reducer} from '../../source/app/reducer.js';
 import {initialState, type State} from '../../source/app/state.js';
 import {specFields, specOf, specsFromBindings, splitCommand} from '../../source/model/port-rows.js';
+import {changeLines, editorRunLine} from '../../source/features/editor/review.js';
 import {detailsOf, summary} from '../support/fake-engine.js';
 
 const run = (state: State, ...steps: Array<CommandId | Action>): State =>
@@ -65,13 +66,16 @@ describe('editor reducer', () => {
 		s = run(s, 'confirmNo');
 		expect(s.editor?.stage).toBe('edit');
 		s = run(s, 'editorApply', 'confirmYes');
-		expect(s.screen).toBe('list');
-		expect(s.editor).toBeNull();
+		// The editor waits for the recreate (its edits are kept if it fails), then goes back to the list.
+		expect(s.screen).toBe('editor');
+		expect(s.editor?.stage).toBe('applying');
 		expect(s.recreates).toEqual([
 			{id: expect.any(Number), containerId: 'id-web', name: 'web', bindings: {'5000/udp': [{HostIp: '127.0.0.1', HostPort: ''}]}, exposed: ['5000/udp'], publishAll: true},
 		]);
 		expect(s.effects.filter((e) => e.kind === 'recreatePorts').map((e) => e.id)).toEqual([s.recreates[0]?.id]);
 		s = reducer(s, {type: 'recreate/done', id: s.recreates[0]?.id ?? 0, ok: true, text: 'recreated web: abc'});
+		expect(s.screen).toBe('list');
+		expect(s.editor).toBeNull();
 		expect(s.recreates).toEqual([]);
 		expect(s.notice?.text).toBe('recreated web: abc');
 	});
@@ -79,7 +83,7 @@ describe('editor reducer', () => {
 	it('uses the suggested free port for a conflicting row', () => {
 		let s = run(editorOnWeb(), 'editorApply');
 		s = run(s, 'rowEdit', {type: 'field/set', text: '8080:81'}, 'fieldAccept', 'editorApply');
-		s = reducer(s, {type: 'editor/conflicts', id: 'id-web', conflicts: [{message: 'taken', containerPort: '81/tcp', hostIp: '', hostPort: 8080, protocol: 'tcp', heldBy: 'db', suggestion: 8082}], error: null});
+		s = reducer(s, {type: 'editor/conflicts', id: 'id-web', conflicts: [{message: 'taken', containerPort: '81/tcp', hostIp: '', hostPort: 8080, protocol: 'tcp', heldBy: 'db', holderRunning: true, suggestion: 8082}], error: null});
 		s = run(s, 'useSuggestion');
 		expect(s.editor?.rows[0]).toBe('8082:81');
 		expect(s.editor?.conflicts).toBeNull();
@@ -111,5 +115,45 @@ describe('new-container form reducer', () => {
 		s = reducer(s, {type: 'form/done', id: 'id-db2', name: 'db2', error: null});
 		expect(s.screen).toBe('list');
 		expect(s.notice?.text).toBe('created db2: id-db2');
+	});
+});
+
+describe('the review of a port change (issue 11, item 6)', () => {
+	/** web, run with -P: 5000 and 6000 exposed, each on a random host port (both families). */
+	function publishedAll(): State {
+		const s = run(listed(), 'editPorts');
+		const d = detailsOf(summary('web'), {
+			publishAllPorts: true,
+			exposedPorts: ['5000/tcp', '6000/tcp'],
+			ports: {
+				'5000/tcp': [{hostIp: '0.0.0.0', hostPort: '32768'}, {hostIp: '::', hostPort: '32768'}],
+				'6000/tcp': [{hostIp: '0.0.0.0', hostPort: '32769'}, {hostIp: '::', hostPort: '32769'}],
+			},
+		});
+		return reducer(s, {type: 'editor/loaded', id: 'id-web', details: d});
+	}
+
+	it('shows the -P bindings an explicit -p replaces, and the random ports that are drawn again', () => {
+		const s = run(publishedAll(), 'rowAdd', {type: 'field/set', text: '127.0.0.1:8080:5000'}, 'fieldAccept');
+		expect(changeLines(s.editor!)).toEqual([
+			'- 5000/tcp -> 0.0.0.0:32768',
+			'- 5000/tcp -> [::]:32768',
+			'~ 6000/tcp -> 0.0.0.0:32769 (random port: a new one is drawn)',
+			'~ 6000/tcp -> [::]:32769 (random port: a new one is drawn)',
+			'+ 5000/tcp -> 127.0.0.1:8080',
+			'  -P (every exposed port on a random host port)',
+		]);
+	});
+
+	it('says docker create, with the networks and aliases, for a container that is not running', () => {
+		const s = run(listed(), 'toggleAll', 'top', 'editPorts');
+		const d = detailsOf(summary('db', {state: 'exited'}), {
+			networks: [
+				{name: 'app-net', ipAddress: '', aliases: ['database']},
+				{name: 'bridge', ipAddress: '', aliases: []},
+			],
+		});
+		const loaded = reducer(s, {type: 'editor/loaded', id: 'id-db', details: d});
+		expect(editorRunLine(loaded.editor!)).toBe('docker create --name db --network app-net --network-alias database dnet/webapp');
 	});
 });

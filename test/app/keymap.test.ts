@@ -34,8 +34,8 @@ const handled = (scope: Scope, id: CommandId): boolean => HANDLER_TABLES.some((t
 /** A state in each mode, to prove `mode` can produce every one of them. */
 function inMode(m: ModeId): State {
 	const base: State = {...initialState('x', {columns: 120, rows: 40}), containers: [summary('web')], loaded: true, selectedId: 'id-web'};
-	const editor = {id: 'id-web', name: 'web', original: null, error: null, rows: [], publishAll: false, cursor: 0, stage: 'edit' as const, conflicts: null, conflictError: null};
-	const form = {image: '', name: '', command: '', rows: [], publishAll: false, autoRemove: false, links: [], cursor: 0, images: [], imagesError: null, picking: null, stage: 'edit' as const, error: null};
+	const editor = {id: 'id-web', name: 'web', origin: 'list' as const, original: null, error: null, rows: [], publishAll: false, cursor: 0, stage: 'edit' as const, discardThen: 'close' as const, applyError: null, conflicts: null, conflictError: null};
+	const form = {image: '', name: '', command: '', rows: [], publishAll: false, autoRemove: false, links: [], cursor: 0, images: [], imagesError: null, picking: null, stage: 'edit' as const, discardThen: 'close' as const, error: null};
 	const picker = {recipient: {id: 'id-web', name: 'web'}, stage: 'review' as const, cursor: 0, source: 'db', alias: 'db', preview: null, previewError: null, previewKey: null};
 	switch (m) {
 		case 'list':
@@ -60,7 +60,7 @@ function inMode(m: ModeId): State {
 		case 'choose':
 			return {...base, screen: 'linkPicker', net: {...base.net, picker: {...picker, stage: 'pick'}}};
 		case 'filter':
-			return {...base, field: openField({kind: 'filter'}, '')};
+			return {...base, field: openField({kind: 'filter', of: 'list'}, '')};
 		case 'palette':
 			return {...base, field: openField({kind: 'palette'}, '')};
 		case 'field':
@@ -69,6 +69,10 @@ function inMode(m: ModeId): State {
 			return {...base, confirm: {kind: 'stop', targets: [], autoRemove: null, removeVolumes: false}};
 		case 'backup':
 			return {...base, backupOffer: {backups: [], running: null}};
+		case 'message':
+			return {...base, message: {tone: 'error', text: 'start old-web: port is already allocated'}};
+		case 'busy':
+			return {...base, screen: 'editor', editor: {...editor, stage: 'applying'}};
 		case 'netConfirm':
 			return {...base, screen: 'links', net: {...base.net, confirm: {title: 't', lines: [], op: {kind: 'removeNetwork', name: 'n'}}}};
 	}
@@ -108,7 +112,7 @@ describe('keymap and modes', () => {
 					expect(handled(bound.scope, bound.id), `${key} in ${m}: ${bound.scope}.${bound.id} has no handler`).toBe(true);
 				} else if (takesText(m) && typedChar(key) !== null) {
 					// A printable key that is not a command in a text mode is text.
-					expect(editField(state.field ?? openField({kind: 'filter'}, ''), key), `${key} in ${m} is neither a command nor text`).not.toBeNull();
+					expect(editField(state.field ?? openField({kind: 'filter', of: 'list'}, ''), key), `${key} in ${m} is neither a command nor text`).not.toBeNull();
 				}
 			}
 		}

@@ -6,7 +6,7 @@ import {editField, openField, type FieldState} from '../../source/app/input/text
 import {keyNames} from '../../source/app/input/key-names.js';
 import {summary} from '../support/fake-engine.js';
 
-const field = (text: string, cursor = text.length): FieldState => ({...openField({kind: 'filter'}, text), cursor});
+const field = (text: string, cursor = text.length): FieldState => ({...openField({kind: 'filter', of: 'list'}, text), cursor});
 const edit = (f: FieldState, ...keys: string[]): FieldState => keys.reduce((x, k) => editField(x, k) ?? x, f);
 const shown = (f: FieldState): string => `${f.text.slice(0, f.cursor)}|${f.text.slice(f.cursor)}`;
 

@@ -192,11 +192,11 @@ describe('the help screen', () => {
 		app = renderApp(scenario(), {rows: 16, columns: 80});
 		await waitFor(() => expect(app!.frame()).toContain('web'));
 		app.press('?');
-		await waitFor(() => expect(app!.frame()).toMatch(/j for more: 1-\d+ of \d+/));
+		await waitFor(() => expect(app!.frame()).toMatch(/lines 1-\d+ of \d+; j for more/));
 		const first = app.frame();
 		expect(first).toContain('Everywhere');
 		app.press('G');
-		await waitFor(() => expect(app!.frame()).toMatch(/k\/\s*for more/));
+		await waitFor(() => expect(app!.frame()).toMatch(/lines \d+-(\d+) of \1; k for more/));
 		expect(app.frame()).not.toContain('Everywhere');
 		const maxScroll = app.store.getState().help.maxScroll;
 		expect(maxScroll).toBeGreaterThan(0);
@@ -218,11 +218,24 @@ describe('actions from the details view', () => {
 		await waitFor(() => expect(app!.frame()).toMatch(/Name\s+\/web/));
 		app.press('p');
 		await waitFor(() => expect(app!.frame()).toContain('Ports of web'));
+		// Esc goes back where the editor was opened: the details of web (issue 11: the view is kept).
 		app.press(KEY.esc);
-		await waitFor(() => expect(app!.frame()).toContain('LINKS'));
-		app.press(KEY.enter);
 		await waitFor(() => expect(app!.frame()).toMatch(/Name\s+\/web/));
+		expect(app.frame()).not.toContain('LINKS');
 		app.press('r');
 		await waitFor(() => expect(app!.frame()).toContain('Rename web (docker rename)'));
+	});
+});
+
+describe('the help screen opened from a screen', () => {
+	it('opens at the keys of what had the keyboard (the port editor)', async () => {
+		app = renderApp(scenario(), {rows: 20, columns: 80});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		app.press('p');
+		await waitFor(() => expect(app!.frame()).toContain('Ports of'));
+		app.press('?');
+		await waitFor(() => expect(app!.frame()).toContain('Port editor'));
+		expect(app.frame()).not.toContain('Everywhere');
+		expect(app.frame()).toContain('Edit the row in docker syntax');
 	});
 });

@@ -4,8 +4,11 @@
  * `app/reducer.ts` routes each command to the handler of the mode that has the keyboard
  * (ARCHITECTURE.md, "The mode model").
  */
+import type {State} from '../state.js';
+
 export const COMMAND_IDS = [
 	'quit',
+	'exit',
 	'help',
 	'back',
 	'up',
@@ -61,6 +64,7 @@ export const COMMAND_IDS = [
 	'disconnectNetwork',
 	'createNetwork',
 	'removeNetwork',
+	'showMessage',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -90,6 +94,8 @@ export const MODE_IDS = [
 	'discard',
 	'picker',
 	'choose',
+	'busy',
+	'message',
 ] as const;
 
 export type ModeId = (typeof MODE_IDS)[number];
@@ -102,6 +108,8 @@ export type KeyName = string;
 
 /** One row of the keymap table: it drives the keys, the `?` help, the footer and the README. */
 export interface Binding {
+	/** The footer offers the key only when this holds (the key itself does nothing otherwise). */
+	when?: (state: State) => boolean;
 	id: CommandId;
 	scope: Scope;
 	keys: KeyName[];

@@ -18,13 +18,24 @@ import {NETWORKS_KEYS, NETWORKS_OPEN_KEYS} from '../../features/networks/keys.js
 import {PALETTE_KEYS, PALETTE_OPEN_KEYS} from '../../features/palette/keys.js';
 import {PORTS_KEYS, PORTS_LIST_KEYS} from '../../features/ports/keys.js';
 import {RENAME_KEYS, RENAME_OPEN_KEYS} from '../../features/rename/keys.js';
+import type {State} from '../state.js';
 import type {Binding, KeyName, Scope} from './commands.js';
 
 export type {Binding, KeyName} from './commands.js';
 
 const GLOBAL_KEYS: readonly Binding[] = [
-	{id: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], description: 'Quit dnet', hint: 'quit'},
+	{id: 'quit', scope: 'global', keys: ['q'], description: 'Quit dnet (asks first when an edit is unsaved)', hint: 'quit'},
+	{id: 'exit', scope: 'global', keys: ['ctrl+c'], description: 'Quit dnet at once, whatever is open'},
 	{id: 'help', scope: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
+];
+
+/** True when the footer cannot show the whole notice (`!` shows it). */
+export const noticeCut = (s: State): boolean => s.notice !== null && s.notice.text.length > s.size.columns - 2;
+
+const MESSAGE_KEYS: readonly Binding[] = [
+	{id: 'showMessage', scope: 'global', keys: ['!'], description: 'Show the whole last message (an error the footer had to cut)', hint: 'more', when: noticeCut},
+	{id: 'back', scope: 'message', keys: ['esc', 'enter', 'space'], description: 'Close the message', hint: 'close'},
+	{id: 'quit', scope: 'message', keys: ['ctrl+c'], description: 'Quit dnet'},
 ];
 
 /** The text field of the editor, the form and the links and networks features. */
@@ -33,6 +44,9 @@ const FIELD_KEYS: readonly Binding[] = [
 	{id: 'fieldCancel', scope: 'field', keys: ['esc'], description: 'Undo the edit', hint: 'cancel'},
 	{id: 'quit', scope: 'field', keys: ['ctrl+c'], description: 'Quit dnet'},
 ];
+
+/** While a change runs with its screen waiting for it (the editor's recreate, the form's create). */
+const BUSY_KEYS: readonly Binding[] = [{id: 'quit', scope: 'busy', keys: ['ctrl+c'], description: 'Quit dnet (the change goes on in the engine; an interrupted recreate is offered for restore on the next start)'}];
 
 /** Scopes in the order the help screen and the README list them. */
 export const SCOPE_ORDER: readonly Scope[] = [
@@ -56,6 +70,8 @@ export const SCOPE_ORDER: readonly Scope[] = [
 	'filter',
 	'confirm',
 	'palette',
+	'busy',
+	'message',
 	'help',
 ];
 
@@ -81,6 +97,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	rename: 'Rename',
 	networks: 'Networks view',
 	netConfirm: 'Confirmation of a link, rename or network change',
+	busy: 'While a change is applied',
+	message: 'A message shown whole',
 };
 
 const rank = (s: Scope): number => SCOPE_ORDER.indexOf(s);
@@ -113,6 +131,8 @@ export const KEYMAP: readonly Binding[] = [
 	...FILTER_KEYS,
 	...CONFIRM_KEYS,
 	...PALETTE_KEYS,
+	...BUSY_KEYS,
+	...MESSAGE_KEYS,
 ]
 	.map((b, i) => ({b, i}))
 	.sort((x, y) => rank(x.b.scope) - rank(y.b.scope) || x.i - y.i)
@@ -156,12 +176,13 @@ export function bindings(readOnly: boolean): readonly Binding[] {
 	return readOnly ? KEYMAP.filter((b) => !b.mutates) : KEYMAP;
 }
 
-/** Footer hints for the active scopes: `j/k move · Enter details · …`. */
-export function footerHints(scopes: readonly Scope[], readOnly = false): Array<{keys: string; hint: string}> {
+/** Footer hints for the active scopes: `j/k move · Enter details · …` (with the state: only the keys that do something now). */
+export function footerHints(scopes: readonly Scope[], readOnly = false, state?: State): Array<{keys: string; hint: string}> {
 	const out: Array<{keys: string; hint: string}> = [];
 	for (const scope of scopes) {
 		for (const b of bindings(readOnly)) {
 			if (b.scope !== scope || !b.hint) continue;
+			if (state && b.when && !b.when(state)) continue;
 			const keys = b.id === 'down' ? 'j/k' : displayKey(b.keys[0] ?? '');
 			out.push({keys, hint: b.hint});
 		}

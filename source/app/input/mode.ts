@@ -16,11 +16,15 @@ const TEXT: ReadonlySet<ModeId> = new Set<ModeId>(['filter', 'palette', 'field']
 export function mode(state: State): ModeId {
 	if (state.confirm) return 'confirm';
 	if (state.backupOffer) return 'backup';
+	if (state.message) return 'message';
 	const field = state.field;
 	if (field) return field.target.kind === 'filter' ? 'filter' : field.target.kind === 'palette' ? 'palette' : 'field';
 	if (state.net.confirm) return 'netConfirm';
 	if ((state.screen === 'linkPicker' && state.net.picker?.stage === 'pick') || (state.screen === 'networks' && state.net.choosing !== null)) return 'choose';
-	if (state.screen === 'editor' && state.editor && state.editor.stage !== 'edit') return state.editor.stage;
+	if (state.screen === 'editor' && state.editor?.stage === 'applying') return 'busy';
+	if (state.screen === 'new' && state.form?.stage === 'creating') return 'busy';
+	const stage = state.screen === 'editor' ? state.editor?.stage : undefined;
+	if (stage === 'review' || stage === 'discard') return stage;
 	if (state.screen === 'new' && state.form?.picking !== null && state.form?.picking !== undefined) return 'picker';
 	if (state.screen === 'new' && state.form?.stage === 'discard') return 'discard';
 	return state.screen;

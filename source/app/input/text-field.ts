@@ -8,7 +8,8 @@ import type {KeyName} from './commands.js';
 
 /** What the open text field edits. */
 export type FieldTarget =
-	| {kind: 'filter'}
+	/** The `/` filter of the list, or the ports view's own. */
+	| {kind: 'filter'; of: 'list' | 'ports'}
 	| {kind: 'palette'}
 	| {kind: 'port'; index: number}
 	| {kind: 'image'}

@@ -20,6 +20,7 @@ import {mode, scopesOf} from '../input/mode.js';
 import type {State} from '../state.js';
 import type {Store} from '../store.js';
 import {Footer} from './footer.js';
+import {MessagePanel} from './message-panel.js';
 import {StatusBar} from './status-bar.js';
 import {StoreContext, useSelector} from './store-context.js';
 import {TextField} from './text-field.js';
@@ -65,7 +66,7 @@ function BottomLine({state}: {state: State}) {
 		state.connection.status === 'disconnected'
 			? {tone: 'error' as const, text: `${state.connection.message}${state.connection.hint ? ` (${state.connection.hint})` : ''}`}
 			: (state.notice ?? undefined);
-	return <Footer scopes={state.confirm ? [] : scopesOf(mode(state))} width={columns} message={message} readOnly={state.readOnly} />;
+	return <Footer scopes={state.confirm || state.message ? [] : scopesOf(mode(state))} state={state} width={columns} message={message} readOnly={state.readOnly} />;
 }
 
 function Screen({store}: {store: Store}) {
@@ -104,7 +105,7 @@ function Screen({store}: {store: Store}) {
 				connection={state.connection}
 				counts={counts(state)}
 				showAll={state.showAll}
-				filter={state.filter}
+				filter={state.screen === 'ports' ? state.ports.filter : state.filter}
 				width={columns}
 				readOnly={state.readOnly}
 				sort={state.sort}
@@ -112,8 +113,9 @@ function Screen({store}: {store: Store}) {
 				bindings={state.screen === 'ports' ? visibleBindings(state).length : undefined}
 			/>
 			<Body state={state} />
-			{state.confirm ? <ConfirmPanel confirm={state.confirm} width={columns} /> : null}
+			{state.confirm ? <ConfirmPanel confirm={state.confirm} containers={state.containers} width={columns} /> : null}
 			{state.backupOffer && !state.confirm ? <BackupPanel offer={state.backupOffer} width={columns} /> : null}
+			{state.message && !state.confirm && !state.backupOffer ? <MessagePanel message={state.message} width={columns} /> : null}
 			<BottomLine state={state} />
 		</Box>
 	);

@@ -1,22 +1,28 @@
 /** Bottom line: the keys of the current mode (from the keymap) after a notice, if any. */
 import {Box, Text} from 'ink';
 import type {Scope} from '../input/commands.js';
+import type {State} from '../state.js';
 import {footerHints} from '../input/keymap.js';
 import {sanitize} from '../../model/sanitize.js';
 import {fit, useTheme} from './theme.js';
 
 interface Props {
 	scopes: Scope[];
+	/** The state, for the keys offered only when they do something. */
+	state?: State;
 	width: number;
 	readOnly: boolean;
 	/** Shown before the hints (errors, disconnected, what an action did). */
 	message?: {tone: 'error' | 'info'; text: string} | undefined;
 }
 
-export function Footer({scopes, width, readOnly, message}: Props) {
+export function Footer({scopes, state, width, readOnly, message}: Props) {
 	const theme = useTheme();
-	const hints = footerHints(scopes, readOnly);
-	const text = message ? fit(sanitize(message.text), Math.max(10, width - 2), theme.glyphs.ellipsis).trimEnd() : '';
+	const hints = footerHints(scopes, readOnly, state);
+	// A message too long for the line is cut, and `!` shows it whole (the cause comes first).
+	const whole = message ? sanitize(message.text) : '';
+	const cut = whole.length > width - 2;
+	const text = cut ? `${fit(whole, Math.max(10, width - 12), theme.glyphs.ellipsis).trimEnd()}  ! more` : whole;
 	if (message && message.tone === 'error') {
 		// An error gets the whole line: the keys are in the help.
 		return (

@@ -34,6 +34,21 @@ function scroll(state: State, delta: (scroll: number, page: number, max: number)
 	return next === state.details.scroll ? state : {...state, details: {...state.details, scroll: next}};
 }
 
+/**
+ * Keeps the details on their container as the list changes: a rename updates the name shown; a
+ * container recreated under the same name (new id: a port or link change, from dnet or elsewhere)
+ * is the one shown from then on. A removed one stays, marked gone by its failed inspection.
+ */
+export function followDetails(state: State): State {
+	const d = state.details;
+	if (!d) return state;
+	const same = state.containers.find((c) => c.id === d.id);
+	if (same) return same.name === d.name ? state : {...state, details: {...d, name: same.name}};
+	const successor = state.containers.find((c) => c.name === d.name);
+	if (!successor) return state;
+	return request({...state, details: {...d, id: successor.id, data: null, error: null, gone: false}}, {kind: 'inspectDetails', containerId: successor.id});
+}
+
 export function detailsLoaded(state: State, id: string, data: ContainerDetails): State {
 	if (state.details?.id !== id) return state;
 	return {...state, details: {...state.details, data, error: null, gone: false}};

@@ -18,7 +18,14 @@ export const EDITOR_KEYS: readonly Binding[] = [
 
 	{id: 'confirmYes', scope: 'review', keys: ['y'], description: 'Apply: recreate the container with the new ports', hint: 'apply'},
 	{id: 'confirmNo', scope: 'review', keys: ['n', 'esc'], description: 'Back to editing', hint: 'edit'},
-	{id: 'useSuggestion', scope: 'review', keys: ['u'], description: 'Use the suggested free host ports', hint: 'use free port'},
+	{
+		id: 'useSuggestion',
+		scope: 'review',
+		keys: ['u'],
+		description: 'Use the suggested free host ports',
+		hint: 'use free port',
+		when: (s) => s.editor?.conflicts?.some((c) => c.suggestion !== null && c.row !== null) ?? false,
+	},
 	{id: 'quit', scope: 'review', keys: ['ctrl+c'], description: 'Quit dnet'},
 
 	{id: 'confirmYes', scope: 'discard', keys: ['y'], description: 'Discard the changes', hint: 'discard'},

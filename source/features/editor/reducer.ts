@@ -11,8 +11,7 @@ import type {ContainerDetails} from '../../model/container.js';
 import {firstInvalid, portConfigOf, specError, specFields, specOf, specsFromBindings} from '../../model/port-rows.js';
 import {parsePortSpec, toStandardNotation} from '../../model/ports/index.js';
 import type {ConflictNote} from '../../operations/port-conflicts.js';
-import {fromDetails} from '../details/from-details.js';
-import {selectedContainer} from '../list/selectors.js';
+import {withSubject} from '../details/subject.js';
 import type {EditorConflict, EditorState} from './state.js';
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
@@ -25,22 +24,24 @@ export function editorDirty(editor: EditorState): boolean {
 }
 
 function openEditor(state: State): State {
-	const from = fromDetails(state);
-	const c = selectedContainer(from);
-	if (!c) return state;
-	const editor: EditorState = {
-		id: c.id,
-		name: c.name,
-		original: null,
-		error: null,
-		rows: [],
-		publishAll: false,
-		cursor: 0,
-		stage: 'edit',
-		conflicts: null,
-		conflictError: null,
-	};
-	return request({...from, screen: 'editor', editor, field: null}, {kind: 'loadEditor', containerId: c.id});
+	return withSubject(state, (s, c, origin) => {
+		const editor: EditorState = {
+			id: c.id,
+			name: c.name,
+			origin,
+			original: null,
+			error: null,
+			rows: [],
+			publishAll: false,
+			cursor: 0,
+			stage: 'edit',
+			discardThen: 'close',
+			applyError: null,
+			conflicts: null,
+			conflictError: null,
+		};
+		return request({...s, screen: 'editor', editor, field: null}, {kind: 'loadEditor', containerId: c.id});
+	});
 }
 
 function loaded(editor: EditorState, d: ContainerDetails): EditorState {
@@ -54,6 +55,8 @@ function loaded(editor: EditorState, d: ContainerDetails): EditorState {
 			links: d.links,
 			exposed: d.exposedPorts,
 			bindings: d.portBindings,
+			live: d.ports,
+			networks: d.networks,
 			specs,
 			publishAll: d.publishAllPorts,
 		},
@@ -144,6 +147,7 @@ function apply(state: State): State {
 	return review(state);
 }
 
+/** `y`: the recreate runs while the editor stays open (its edits are kept if it fails); the list's cursor follows the name. */
 function confirmApply(state: State): State {
 	const editor = state.editor;
 	if (!editor) return state;
@@ -152,15 +156,20 @@ function confirmApply(state: State): State {
 	const {state: next, id} = requestWithId(state, {kind: 'recreatePorts', request: change});
 	return {
 		...next,
-		screen: 'list',
-		editor: null,
+		editor: {...editor, stage: 'applying', applyError: null},
 		recreates: [...state.recreates, {id, ...change}],
+		follow: editor.name,
 		notice: {tone: 'info', text: `recreating ${editor.name}…`},
 	};
 }
 
 const set = (state: State, e: Partial<EditorState>): State => (state.editor ? {...state, editor: {...state.editor, ...e}} : state);
-const close = (state: State): State => ({...state, screen: 'list', editor: null, field: null});
+
+/** Closes the editor, back where it was opened (the details of the container, or the list). */
+function close(state: State): State {
+	const back = state.editor?.origin === 'details' && state.details ? 'details' : 'list';
+	return {...state, screen: back, editor: null, field: null};
+}
 
 /** Row commands need the loaded container; before that they do nothing. */
 const whenLoaded =
@@ -200,18 +209,31 @@ export function editorFailed(state: State, id: string, message: string): State {
 	return state.editor?.id === id ? {...state, editor: {...state.editor, error: message}} : state;
 }
 
+/** A recreate finished: the editor that waited for it closes on success, or keeps its edits and says why. */
 export function recreateDone(state: State, id: number, ok: boolean, text: string): State {
-	return {...state, recreates: state.recreates.filter((r) => r.id !== id), notice: {tone: ok ? 'info' : 'error', text}};
+	const request = state.recreates.find((r) => r.id === id);
+	const next: State = {...state, recreates: state.recreates.filter((r) => r.id !== id), notice: {tone: ok ? 'info' : 'error', text}};
+	const editor = next.editor;
+	if (!request || editor?.stage !== 'applying' || editor.id !== request.containerId) return next;
+	return ok ? close(next) : set(next, {stage: 'edit', applyError: text});
+}
+
+/** `q` with unsaved changes asks first (Ctrl+C quits at once); null when the editor has none. */
+export function askBeforeQuit(state: State): State | null {
+	const editor = state.editor;
+	if (state.screen !== 'editor' || !editor || editor.stage !== 'edit' || !editorDirty(editor)) return null;
+	return set(state, {stage: 'discard', discardThen: 'quit'});
 }
 
 /** `discard` is shared with the form: it answers for whichever screen asked. */
 function discardYes(state: State): State {
-	return state.screen === 'new' ? {...state, screen: 'list', form: null, field: null} : close(state);
+	if (state.screen === 'new') return state.form?.discardThen === 'quit' ? {...state, quitting: true} : {...state, screen: 'list', form: null, field: null};
+	return state.editor?.discardThen === 'quit' ? {...state, quitting: true} : close(state);
 }
 
 function discardNo(state: State): State {
-	if (state.screen === 'new' && state.form) return {...state, form: {...state.form, stage: 'edit'}};
-	return set(state, {stage: 'edit'});
+	if (state.screen === 'new' && state.form) return {...state, form: {...state.form, stage: 'edit', discardThen: 'close'}};
+	return set(state, {stage: 'edit', discardThen: 'close'});
 }
 
 export const handlers: HandlerTable = {
@@ -220,7 +242,7 @@ export const handlers: HandlerTable = {
 	editor: {
 		up: (s) => set(s, {cursor: clamp((s.editor?.cursor ?? 0) - 1, 0, s.editor?.rows.length ?? 0)}),
 		down: (s) => set(s, {cursor: clamp((s.editor?.cursor ?? 0) + 1, 0, s.editor?.rows.length ?? 0)}),
-		editorCancel: (s) => (s.editor && editorDirty(s.editor) ? set(s, {stage: 'discard'}) : close(s)),
+		editorCancel: (s) => (s.editor && editorDirty(s.editor) ? set(s, {stage: 'discard', discardThen: 'close'}) : close(s)),
 		editorApply: apply,
 		rowAdd: whenLoaded(rowAdd),
 		rowEdit: whenLoaded(rowEdit),

@@ -1,5 +1,5 @@
 /** State, actions and effects of the port editor (`p`) and the recreates it starts. */
-import type {ContainerDetails, Link, PortMap} from '../../model/container.js';
+import type {ContainerDetails, Link, NetworkAttachment, PortMap} from '../../model/container.js';
 import type {EngineBinding} from '../../model/ports/index.js';
 import type {ConflictNote} from '../../operations/port-conflicts.js';
 
@@ -15,7 +15,11 @@ export interface EditorOriginal {
 	running: boolean;
 	links: Link[];
 	exposed: string[];
+	/** What was asked for (`HostConfig.PortBindings`). */
 	bindings: PortMap;
+	/** What the engine bound (`NetworkSettings.Ports`; empty when not running). */
+	live: PortMap;
+	networks: NetworkAttachment[];
 	specs: string[];
 	publishAll: boolean;
 }
@@ -23,6 +27,8 @@ export interface EditorOriginal {
 export interface EditorState {
 	id: string;
 	name: string;
+	/** Where the editor was opened from, and goes back to. */
+	origin: 'list' | 'details';
 	original: EditorOriginal | null;
 	/** Why the container could not be loaded. */
 	error: string | null;
@@ -30,8 +36,15 @@ export interface EditorState {
 	publishAll: boolean;
 	/** 0..rows.length; rows.length is the "Apply" line. */
 	cursor: number;
-	/** `discard`: Esc with unsaved changes asks first; `review`: the change before `y`. */
-	stage: 'edit' | 'discard' | 'review';
+	/**
+	 * `discard`: Esc (or q) with unsaved changes asks first; `review`: the change before `y`;
+	 * `applying`: the recreate runs, the editor stays until it is done.
+	 */
+	stage: 'edit' | 'discard' | 'review' | 'applying';
+	/** What the discard question leads to: close the editor, or quit dnet. */
+	discardThen: 'close' | 'quit';
+	/** Why the last apply failed (the edits are kept). */
+	applyError: string | null;
 	/** Conflicts of the reviewed change: null while checking. */
 	conflicts: EditorConflict[] | null;
 	/** The conflict check itself failed (the transaction checks again). */

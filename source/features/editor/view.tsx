@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import type React from 'react';
 import {sanitize} from '../../model/sanitize.js';
+import {wrapText} from '../../model/wrap.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {fit, useTheme} from '../../app/view/theme.js';
@@ -35,7 +36,6 @@ function Review({editor, width}: {editor: EditorState; width: number}) {
 			))}
 			<Text wrap="truncate">{`  ${sanitize(editorRunLine(editor))}`}</Text>
 			{conflicts}
-			<Text color={theme.tone.key}>y apply  n back to editing{editor.conflicts?.some((c) => c.suggestion !== null) ? '  u use free ports' : ''}</Text>
 		</Box>
 	);
 }
@@ -68,7 +68,14 @@ export function PortEditorScreen({state}: {state: State}) {
 	// The port field; the command line (`:`) has the bottom line.
 	const field = state.field?.target.kind === 'port' ? state.field : null;
 	const fieldRows = field ? 2 : 0;
-	const room = Math.max(1, height - 6 - fieldRows);
+	const status =
+		editor.stage === 'applying'
+			? {text: `recreating ${editor.name}${e} (the editor closes when it is done)`, color: theme.tone.warn}
+			: editor.applyError
+				? {text: `the change was not applied (edits kept; w tries again): ${editor.applyError}`, color: theme.tone.error}
+				: null;
+	const statusLines = status ? wrapText(sanitize(status.text), Math.max(10, width - 2)) : [];
+	const room = Math.max(1, height - 6 - fieldRows - statusLines.length);
 	const top = Math.max(0, Math.min(editor.cursor - room + 1, editor.rows.length - room));
 	const exposed = o.exposed.length > 0 ? o.exposed.join(', ') : 'none';
 	const cursor = (i: number): string => (i === editor.cursor ? theme.glyphs.cursor : ' ');
@@ -90,8 +97,11 @@ export function PortEditorScreen({state}: {state: State}) {
 			<Text wrap="truncate">{`  [${editor.publishAll ? 'x' : ' '}] -P publish every exposed port (${sanitize(exposed)}) on a random host port`}</Text>
 			<Text inverse={editor.cursor === editor.rows.length} bold wrap="truncate">{`${cursor(editor.rows.length)} [ Apply ]`}</Text>
 			{field ? <FieldEditor state={state} field={field} label="port" width={width} /> : null}
+			{statusLines.map((l, i) => (
+				<Text key={`s${i}`} color={status?.color}>{`  ${l}`}</Text>
+			))}
 			{editor.stage === 'discard' ? (
-				<Text color={theme.tone.warn} bold>{`Discard the changes to ${sanitize(editor.name)}? y discard  n keep editing`}</Text>
+				<Text color={theme.tone.warn} bold>{`Discard the changes to ${sanitize(editor.name)}${editor.discardThen === 'quit' ? ' and quit' : ''}? y discard  n keep editing`}</Text>
 			) : null}
 		</Box>
 	);

@@ -9,6 +9,7 @@ import type {State} from '../../app/state.js';
 import {openField} from '../../app/input/text-field.js';
 import {errorText} from '../../model/error-text.js';
 import {validateLink} from '../../model/run-spec.js';
+import {matchesFilter} from '../list/selectors.js';
 import {formItems, formProblem, formRunSpec} from './spec.js';
 import type {FormItem, FormState} from './state.js';
 
@@ -26,6 +27,7 @@ function openForm(state: State): State {
 		imagesError: null,
 		picking: null,
 		stage: 'edit',
+		discardThen: 'close',
 		error: null,
 	};
 	return request({...state, screen: 'new', form, field: null}, {kind: 'listImages'});
@@ -137,19 +139,32 @@ export function imagesListed(state: State, images: string[] | null, error: strin
 	return state.form ? set(state, {...state.form, images, imagesError: error}) : state;
 }
 
-/** The engine's answer to Create: back to the list on the new container, or the error in the form. */
+/**
+ * The engine's answer to Create: back to the list on the new container (the filter is cleared when
+ * it would hide it), or the error in the form with everything typed kept.
+ */
 export function formDone(state: State, id: string | null, name: string, error: string | null): State {
 	const form = state.form;
 	if (!form || form.stage !== 'creating') return state;
 	if (error !== null) return set(state, {...form, stage: 'edit', error});
+	const hidden = state.filter !== '' && !matchesFilter({name, image: form.image, ports: []}, state.filter);
+	const created = `created ${name}: ${(id ?? '').slice(0, 12)}`;
 	return {
 		...state,
 		screen: 'list',
 		form: null,
 		field: null,
-		...(id ? {selectedId: id} : {}),
-		notice: {tone: 'info', text: `created ${name}: ${(id ?? '').slice(0, 12)}`},
+		...(hidden ? {filter: ''} : {}),
+		...(id ? {selectedId: id, follow: name} : {}),
+		notice: {tone: 'info', text: hidden ? `${created} (the filter "${state.filter}" hid it: cleared)` : created},
 	};
+}
+
+/** `q` with unsaved entries asks first (Ctrl+C quits at once); null when the form is empty. */
+export function askFormBeforeQuit(state: State): State | null {
+	const form = state.form;
+	if (state.screen !== 'new' || !form || form.stage !== 'edit' || !dirty(form)) return null;
+	return set(state, {...form, stage: 'discard', discardThen: 'quit'});
 }
 
 /** The image, name, command and link-alias fields of the form. */
@@ -182,7 +197,7 @@ export const handlers: HandlerTable = {
 	new: {
 		up: onForm((s, f) => set(s, {...f, cursor: Math.max(0, f.cursor - 1)})),
 		down: onForm((s, f) => set(s, {...f, cursor: Math.min(formItems(f, s.containers).length - 1, f.cursor + 1)})),
-		editorCancel: (s) => (s.form?.stage === 'creating' ? s : s.form && dirty(s.form) ? set(s, {...s.form, stage: 'discard'}) : {...s, screen: 'list', form: null, field: null}),
+		editorCancel: (s) => (s.form?.stage === 'creating' ? s : s.form && dirty(s.form) ? set(s, {...s.form, stage: 'discard', discardThen: 'close'}) : {...s, screen: 'list', form: null, field: null}),
 		editorApply: onForm(submit),
 		togglePublishAll: onForm((s, f) => set(s, {...f, publishAll: !f.publishAll})),
 		toggleItem: onForm((s, f, item) => set(s, toggle(f, item))),

@@ -29,6 +29,8 @@ export interface FormState {
 	/** The image list is open, with its cursor; null when closed. */
 	picking: number | null;
 	stage: 'edit' | 'discard' | 'creating';
+	/** What the discard question leads to: close the form, or quit dnet. */
+	discardThen: 'close' | 'quit';
 	/** The engine's answer to the last create/start, or why the form cannot be sent. */
 	error: string | null;
 }

@@ -91,7 +91,7 @@ export function NewContainerScreen({state}: {state: State}) {
 			{field ? <FieldEditor state={state} field={field} label={label} width={width} /> : null}
 			<Text wrap="truncate" dimColor={theme.tone.dim}>{`  ${sanitize(renderDockerRun({...formRunSpec(form), image: form.image.trim() || 'IMAGE'}))}`}</Text>
 			{form.error ? <Text color={theme.tone.error} wrap="truncate">{`  ${sanitize(form.error)}`}</Text> : null}
-			{form.stage === 'discard' ? <Text color={theme.tone.warn} bold>Discard this new container? y discard  n keep editing</Text> : null}
+			{form.stage === 'discard' ? <Text color={theme.tone.warn} bold>{`Discard this new container${form.discardThen === 'quit' ? ' and quit' : ''}? y discard  n keep editing`}</Text> : null}
 		</Box>
 	);
 }

@@ -4,11 +4,13 @@ import type {CommandId} from '../../app/input/commands.js';
 import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
+import {mode} from '../../app/input/mode.js';
+import {sectionOf} from './lines.js';
 
-/** `?`: opens the help over the current screen, or closes it. */
+/** `?`: opens the help over the current screen, at the keys of what had the keyboard; or closes it. */
 export function toggleHelp(state: State): State {
 	if (state.screen === 'help') return {...state, screen: state.returnTo};
-	return {...state, screen: 'help', returnTo: state.screen, field: null, help: {...state.help, scroll: 0}};
+	return {...state, screen: 'help', returnTo: state.screen, field: null, help: {...state.help, scroll: sectionOf(mode(state), state.readOnly)}};
 }
 
 /** Scrolling is a cursor over the possible first lines (0..maxScroll). */

@@ -1,33 +1,11 @@
 /** `?`: every key of every screen, generated from the keymap table; flows into columns when short. */
 import {Box, Text} from 'ink';
 import {useEffect} from 'react';
-import {SCOPE_ORDER, SCOPE_TITLES, bindings, displayKey} from '../../app/input/keymap.js';
 import {useStore} from '../../app/view/store-context.js';
 import {fit, useTheme} from '../../app/view/theme.js';
-import {EDITING_KEYS} from '../../app/input/text-field.js';
+import {helpLines, type HelpLine} from './lines.js';
 
 const KEYS_WIDTH = 20;
-
-interface HelpLine {
-	heading: boolean;
-	keys: string;
-	text: string;
-}
-
-export function helpLines(ascii: boolean, readOnly: boolean): HelpLine[] {
-	const lines: HelpLine[] = [];
-	for (const scope of SCOPE_ORDER) {
-		const inScope = bindings(readOnly).filter((b) => b.scope === scope);
-		if (inScope.length === 0) continue;
-		lines.push({heading: true, keys: '', text: SCOPE_TITLES[scope]});
-		for (const b of inScope) {
-			lines.push({heading: false, keys: b.keys.map((k) => displayKey(k, ascii)).join(', '), text: b.description});
-		}
-		// Text is edited with the same keys in every field.
-		if (scope === 'field') for (const k of EDITING_KEYS) lines.push({heading: false, keys: k.keys, text: k.description});
-	}
-	return lines;
-}
 
 /** Columns narrower than this would cut the descriptions: fewer columns, and scrolling, instead. */
 const MIN_COLUMN_WIDTH = 64;
@@ -47,7 +25,8 @@ export function HelpScreen({height, width, readOnly, scroll}: {height: number; w
 	const columns: HelpLine[][] = [];
 	for (let i = 0; i < shown.length; i += perColumn) columns.push(shown.slice(i, i + perColumn));
 	const columnWidth = Math.max(20, Math.floor(width / columnCount) - 1);
-	const more = maxScroll > 0 ? `  (${from > 0 ? 'k/' : ''}${from < maxScroll ? 'j ' : ' '}for more: ${from + 1}-${from + shown.length} of ${lines.length})` : '';
+	const keys = [from > 0 ? 'k' : '', from < maxScroll ? 'j' : ''].filter(Boolean).join('/');
+	const more = maxScroll > 0 ? `  (lines ${from + 1}-${from + shown.length} of ${lines.length}; ${keys} for more)` : '';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.tone.accent}>

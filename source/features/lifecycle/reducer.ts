@@ -6,6 +6,7 @@ import type {HandlerTable} from '../../app/handlers.js';
 import {requestWithId, request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
 import type {ContainerSummary} from '../../model/container.js';
+import {goneNotice, subjectOf} from '../details/subject.js';
 import {settleCursor} from '../list/reducer.js';
 import {actionTargets, isUp, selectedIndex, visibleContainers} from '../list/selectors.js';
 import type {JobKind, Target} from './state.js';
@@ -21,18 +22,16 @@ function queue(state: State, kind: JobKind, targets: Target[], removeVolumes = f
 const asTarget = (c: ContainerSummary): Target => ({id: c.id, name: c.name, running: isUp(c)});
 
 /**
- * What an action applies to: in the details view, the container shown and nothing else (a removed
- * one is said so); in the list, the marked containers, else the selected one.
+ * What an action applies to: in the details view, the container shown and nothing else (see
+ * `subjectOf`); in the list, the marked containers, else the selected one.
  */
 function targetsOf(state: State): Target[] | {gone: string} {
-	if (state.screen === 'details' && state.details) {
-		const shown = state.containers.find((c) => c.id === state.details?.id);
-		return shown ? [asTarget(shown)] : {gone: state.details.name};
+	if (state.screen === 'details') {
+		const s = subjectOf(state);
+		return s === null ? [] : 'gone' in s ? s : [asTarget(s.container)];
 	}
 	return actionTargets(state).map(asTarget);
 }
-
-const goneNotice = (state: State, name: string): State => ({...state, notice: {tone: 'error', text: `${name} was removed: nothing to do`}});
 
 const names = (targets: Target[]): string => targets.map((t) => t.name).join(', ');
 

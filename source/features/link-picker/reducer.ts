@@ -7,23 +7,24 @@ import {listHeight} from '../../app/layout.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
 import {openField} from '../../app/input/text-field.js';
-import {fromDetails} from '../details/from-details.js';
-import {selectedContainer} from '../list/selectors.js';
+import {withSubject} from '../details/subject.js';
 import {errorNotice, queue, setNet} from '../net-ops/ops.js';
 import type {LinkPickerState} from '../net-ops/state.js';
 import {linkSources, onBridge, pickerAliasProblem} from './selectors.js';
 
 function openPicker(state: State): State {
-	const from = fromDetails(state);
-	const c = selectedContainer(from);
-	if (!c) return state;
-	if (!onBridge(c)) {
-		return errorNotice(state, `${c.name} is not on the default bridge network: legacy links only work there (N: networks and their DNS aliases instead)`);
-	}
-	if (linkSources(from.containers, c.id).length === 0) return {...state, notice: {tone: 'info', text: `no other container on the default bridge for ${c.name} to link to`}};
-	const picker: LinkPickerState = {recipient: {id: c.id, name: c.name}, stage: 'pick', cursor: 0, source: null, alias: '', preview: null, previewError: null, previewKey: null};
-	return setNet({...from, screen: 'linkPicker'}, {picker});
+	return withSubject(state, (s, c, origin) => {
+		if (!onBridge(c)) {
+			return errorNotice(state, `${c.name} is not on the default bridge network: legacy links only work there (N: networks and their DNS aliases instead)`);
+		}
+		if (linkSources(s.containers, c.id).length === 0) return {...state, notice: {tone: 'info', text: `no other container on the default bridge for ${c.name} to link to`}};
+		const picker: LinkPickerState = {recipient: {id: c.id, name: c.name}, stage: 'pick', cursor: 0, source: null, alias: '', preview: null, previewError: null, previewKey: null};
+		return setNet({...s, screen: 'linkPicker'}, {picker, origin});
+	});
 }
+
+/** Where the picker goes back to: the details it was opened from, or the list. */
+export const back = (state: State): State['screen'] => (state.net.origin === 'details' && state.details ? 'details' : 'list');
 
 /** Asks for the preview of the picker's `source:alias`. */
 function withPreview(state: State, picker: LinkPickerState): State {
@@ -57,7 +58,7 @@ export function pickHighlightedSource(state: State): State {
 	return source ? pickSource(state, source.name) : state;
 }
 
-export const closePicker = (state: State): State => setNet({...state, screen: 'list'}, {picker: null});
+export const closePicker = (state: State): State => setNet({...state, screen: back(state)}, {picker: null});
 
 function apply(state: State): State {
 	const p = state.net.picker;
@@ -66,7 +67,7 @@ function apply(state: State): State {
 	if (problem) return errorNotice(state, problem);
 	if (!p.source || p.previewKey !== `${p.source}:${p.alias}`) return {...state, notice: {tone: 'info', text: 'wait for the preview'}};
 	if (p.previewError) return errorNotice(state, p.previewError);
-	return queue(closePicker(state), {kind: 'addLink', recipient: p.recipient.name, source: p.source, alias: p.alias});
+	return queue({...closePicker(state), follow: p.recipient.name}, {kind: 'addLink', recipient: p.recipient.name, source: p.source, alias: p.alias});
 }
 
 export function previewArrived(state: State, key: string, preview: LinkPickerState['preview'], error: string | null): State {

@@ -11,15 +11,32 @@ import {isUp, matchesFilter, selectedIndex, visibleContainers} from './selectors
 
 const SORT_ORDER: SortKey[] = ['name', 'created', 'status'];
 
-/** Keeps the cursor on a visible row (or nearest to where it was) and inside the scroll window. */
+/** The name a recreate's backup was made from (`web-dnet-backup-1764284400000` is `web`). */
+const BACKUP = /^(.*)-dnet-backup-\d+$/;
+
+/** True while a recreate or a link change is running on the container named `name`. */
+function busyWith(state: State, name: string): boolean {
+	return state.recreates.some((r) => r.name === name) || state.net.ops.some(({op}) => 'recipient' in op && op.recipient === name);
+}
+
+/**
+ * Keeps the cursor on a visible row and inside the scroll window. It follows, in order: the name
+ * it was told to follow (a container recreated or created), the selected container, a container
+ * recreated under the selected one's name (new id, same name; or the original of a backup), and
+ * last the row nearest to where it was.
+ */
 export function settleCursor(next: State, previous: State): State {
 	const rows = visibleContainers(next);
 	if (rows.length === 0) return next.scrollTop === 0 ? next : {...next, scrollTop: 0};
-	let index = rows.findIndex((c) => c.id === next.selectedId);
+	let follow = next.follow;
+	let index = follow === null ? -1 : rows.findIndex((c) => c.name === follow);
+	// Followed and arrived: forget it once nothing runs on it any more.
+	if (index >= 0 && follow !== null && !busyWith(next, follow)) follow = null;
+	if (index < 0) index = rows.findIndex((c) => c.id === next.selectedId);
 	if (index < 0) {
-		// A recreated container (new id, same name) keeps the cursor.
 		const name = previous.containers.find((c) => c.id === next.selectedId)?.name;
-		if (name !== undefined) index = rows.findIndex((c) => c.name === name);
+		const original = name === undefined ? undefined : (BACKUP.exec(name)?.[1] ?? name);
+		if (original !== undefined) index = rows.findIndex((c) => c.name === original);
 	}
 	if (index < 0) {
 		const before = visibleContainers(previous);
@@ -28,7 +45,7 @@ export function settleCursor(next: State, previous: State): State {
 	}
 	const scrollTop = scrollInto(index, next.scrollTop, rows.length, listHeight(next));
 	const selectedId = rows[index]?.id ?? null;
-	return selectedId === next.selectedId && scrollTop === next.scrollTop ? next : {...next, selectedId, scrollTop};
+	return selectedId === next.selectedId && scrollTop === next.scrollTop && follow === next.follow ? next : {...next, selectedId, scrollTop, follow};
 }
 
 function moveTo(state: State, index: (current: number, count: number, page: number) => number): State {
@@ -36,7 +53,7 @@ function moveTo(state: State, index: (current: number, count: number, page: numb
 	if (rows.length === 0) return state;
 	const current = selectedIndex(rows, state.selectedId);
 	const target = Math.min(rows.length - 1, Math.max(0, index(current, rows.length, listHeight(state))));
-	return settleCursor({...state, selectedId: rows[target]?.id ?? null}, state);
+	return settleCursor({...state, selectedId: rows[target]?.id ?? null, follow: null}, state);
 }
 
 /** Sets the `/` filter, keeping the cursor on a visible row. */
@@ -52,11 +69,11 @@ export function jumpToLatest(state: State): State {
 	const candidates = state.containers.filter((c) => matchesFilter(c, state.filter));
 	const latest = candidates.reduce<(typeof candidates)[number] | undefined>((best, c) => (!best || c.created > best.created ? c : best), undefined);
 	if (!latest) return state;
-	return settleCursor({...state, showAll: state.showAll || !isUp(latest), selectedId: latest.id}, state);
+	return settleCursor({...state, showAll: state.showAll || !isUp(latest), selectedId: latest.id, follow: null}, state);
 }
 
 /** `/`: opens the filter field on the current filter. */
-export const openFilter = (state: State): State => ({...state, field: openField({kind: 'filter'}, state.filter)});
+export const openFilter = (state: State): State => ({...state, field: openField({kind: 'filter', of: 'list'}, state.filter)});
 
 function cycleSort(state: State): State {
 	const sort = SORT_ORDER[(SORT_ORDER.indexOf(state.sort) + 1) % SORT_ORDER.length] ?? 'name';
@@ -87,6 +104,7 @@ export const handlers: HandlerTable = {
 	},
 	filter: {
 		filterAccept: (s) => ({...s, field: null}),
-		filterCancel: (s) => setFilter({...s, field: null}, ''),
+		// Esc clears the filter the field was typing: the list's, or the ports view's (app/reducer.ts applies it).
+		filterCancel: (s) => (s.field?.target.kind === 'filter' && s.field.target.of === 'ports' ? {...s, field: null, ports: {...s.ports, filter: ''}} : setFilter({...s, field: null}, '')),
 	},
 };

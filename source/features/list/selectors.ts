@@ -9,7 +9,7 @@ export function isUp(c: ContainerSummary): boolean {
 }
 
 /** True when the container matches the `/` filter: name, image, or a port number (`5000`, `5000/udp`). */
-export function matchesFilter(c: ContainerSummary, filter: string): boolean {
+export function matchesFilter(c: Pick<ContainerSummary, 'name' | 'image' | 'ports'>, filter: string): boolean {
 	const f = filter.trim().toLowerCase();
 	if (f === '') return true;
 	const port = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(f);

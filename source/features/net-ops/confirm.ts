@@ -63,10 +63,20 @@ export function confirmFor(op: NetOp, containers: ContainerSummary[], networks: 
 			};
 		case 'disconnect': {
 			const m = networks?.find((n) => n.name === op.network)?.containers.find((x) => x.name === op.container);
+			// Legacy links live on the default bridge: leaving it breaks them, both ways.
+			const links =
+				op.network === 'bridge'
+					? [
+							...linkedFrom(containers, op.container).map((l) => `${l.source} links to ${op.container} as ${l.alias}: the link stops working (links need both on the default bridge)`),
+							...(containers.find((c) => c.name === op.container)?.links ?? []).map(
+								(l) => `${op.container} links to ${l.source} as ${l.alias}: the link stops working (links need both on the default bridge)`,
+							),
+						]
+					: [`the containers on ${op.network} no longer reach ${op.container} by name${m && m.aliases.length > 0 ? ' or alias' : ''}`];
 			return {
 				op,
 				title: `Disconnect ${op.container} from ${op.network}? (docker network disconnect ${op.network} ${op.container})`,
-				lines: [`${op.container} loses ${m?.ipv4 || 'its address'} on ${op.network}${m && m.aliases.length > 0 ? ` and the aliases ${m.aliases.join(', ')}` : ''}`],
+				lines: [`${op.container} loses ${m?.ipv4 || 'its address'} on ${op.network}${m && m.aliases.length > 0 ? ` and the aliases ${m.aliases.join(', ')}` : ''}`, ...links],
 			};
 		}
 		case 'createNetwork':

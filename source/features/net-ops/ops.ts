@@ -56,8 +56,10 @@ function confirmYes(state: State): State {
 	const confirm = state.net.confirm;
 	if (!confirm) return state;
 	const queued = queue(state, confirm.op);
-	// A confirmed rename is done with its screen: back to the list, where the row shows it.
-	return confirm.op.kind === 'rename' && queued.screen === 'rename' ? {...queued, screen: 'list'} : queued;
+	// A confirmed rename is done with its screen: back where it was opened (the row or the details show it).
+	if (confirm.op.kind === 'rename' && queued.screen === 'rename') return {...queued, screen: state.net.origin === 'details' && state.details ? 'details' : 'list'};
+	// A recreate keeps the cursor on its container.
+	return 'recipient' in confirm.op ? {...queued, follow: confirm.op.recipient} : queued;
 }
 
 export const handlers: HandlerTable = {

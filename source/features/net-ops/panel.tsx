@@ -7,6 +7,7 @@ import type {FieldKind, FieldState} from '../../app/input/text-field.js';
 import {TextField} from '../../app/view/text-field.js';
 import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
+import {wrapText} from '../../model/wrap.js';
 import type {NetConfirm} from './state.js';
 
 /** The field kinds of the links and networks features. */
@@ -37,7 +38,17 @@ export function NetField({state, field}: {state: State; field: FieldState & {tar
 }
 
 /** Rows the confirmation takes: border (2), title, lines, keys. */
-export const confirmRows = (c: NetConfirm): number => 4 + c.lines.length;
+/** The question wrapped to the box: the title, then each consequence as `- …` (continued lines indented). */
+function confirmText(c: NetConfirm, width: number): Array<{text: string; title: boolean}> {
+	const inner = Math.max(10, width - 4);
+	return [
+		...wrapText(sanitize(c.title), inner).map((text) => ({text, title: true})),
+		...c.lines.flatMap((l) => wrapText(sanitize(l), inner - 2).map((text, i) => ({text: `${i === 0 ? '-' : ' '} ${text}`, title: false}))),
+	];
+}
+
+/** Rows the confirmation takes: its wrapped text, the keys, the border. */
+export const confirmRows = (c: NetConfirm, width: number): number => confirmText(c, width).length + 3;
 
 export function NetConfirmBox({confirm, width}: {confirm: NetConfirm; width: number}) {
 	const theme = useTheme();
@@ -48,9 +59,10 @@ export function NetConfirmBox({confirm, width}: {confirm: NetConfirm; width: num
 		.join('  ');
 	return (
 		<Box borderStyle={theme.ascii ? 'classic' : 'round'} borderColor={theme.tone.warn} flexDirection="column" width={width} paddingX={1}>
-			<Text bold>{fit(sanitize(confirm.title), inner, e).trimEnd()}</Text>
-			{confirm.lines.map((l, i) => (
-				<Text key={i}>{fit(`- ${sanitize(l)}`, inner, e).trimEnd()}</Text>
+			{confirmText(confirm, width).map((l, i) => (
+				<Text key={i} bold={l.title}>
+					{l.text}
+				</Text>
 			))}
 			<Text color={theme.tone.key}>{fit(hints, inner, e).trimEnd()}</Text>
 		</Box>
@@ -60,7 +72,7 @@ export function NetConfirmBox({confirm, width}: {confirm: NetConfirm; width: num
 /** The field or the confirmation, whichever is open, at the bottom of a screen; and the rows it takes. */
 export function netPanelRows(state: State): number {
 	if (isNetField(state.field)) return 2;
-	return state.net.confirm ? confirmRows(state.net.confirm) : 0;
+	return state.net.confirm ? confirmRows(state.net.confirm, state.size.columns) : 0;
 }
 
 export function NetPanel({state}: {state: State}) {

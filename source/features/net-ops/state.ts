@@ -45,6 +45,8 @@ export type NetDraft =
 	| {kind: 'move'; recipient: string; alias: string; source: string};
 
 export interface NetState {
+	/** Where the picker or rename was opened from, and goes back to. */
+	origin: 'list' | 'details';
 	picker: LinkPickerState | null;
 	/** Index of the selected link in the graph view. */
 	graphCursor: number;
@@ -64,6 +66,7 @@ export interface NetState {
 
 export function initialNetState(): NetState {
 	return {
+		origin: 'list',
 		picker: null,
 		graphCursor: 0,
 		networks: null,

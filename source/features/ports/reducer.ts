@@ -6,15 +6,15 @@ import {listHeight, scrollInto} from '../../app/layout.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
 import {bindingMatches, type BindingRow} from '../../model/bindings.js';
-import {openFilter, setFilter} from '../list/reducer.js';
+import {openField} from '../../app/input/text-field.js';
 import type {PortsState, ProbeState} from './state.js';
 
-/** The ports view's rows under the current `/` filter. */
-export function visibleBindings(state: Pick<State, 'ports' | 'filter'>): BindingRow[] {
-	return state.ports.rows.filter((r) => bindingMatches(r, state.filter));
+/** The ports view's rows under its own `/` filter. */
+export function visibleBindings(state: Pick<State, 'ports'>): BindingRow[] {
+	return state.ports.rows.filter((r) => bindingMatches(r, state.ports.filter));
 }
 
-export function selectedBinding(state: Pick<State, 'ports' | 'filter'>): BindingRow | undefined {
+export function selectedBinding(state: Pick<State, 'ports'>): BindingRow | undefined {
 	const rows = visibleBindings(state);
 	return rows.find((r) => r.key === state.ports.selectedKey) ?? rows[0];
 }
@@ -43,7 +43,14 @@ function probeState(row: BindingRow): ProbeState {
 
 /** `P`, `:ports`: opens the view and asks for every binding. */
 export function openPortsView(state: State): State {
-	return request(settlePorts({...state, screen: 'ports', details: null, confirm: null}), {kind: 'loadBindings', containers: state.containers});
+	// Probes are of a moment: a result from an earlier visit is not shown as if it were now.
+	const ports = {...state.ports, probes: {}};
+	return request(settlePorts({...state, screen: 'ports', details: null, confirm: null, ports}), {kind: 'loadBindings', containers: state.containers});
+}
+
+/** Sets the ports view's filter, keeping its cursor on a visible row. */
+export function setPortsFilter(state: State, filter: string): State {
+	return settlePorts({...state, ports: {...state.ports, filter}}, state);
 }
 
 /** Asks for the bindings again when the container list changed while the view is open. */
@@ -81,8 +88,8 @@ export const handlers: HandlerTable = {
 	list: {openPorts: openPortsView},
 	ports: {
 		...navigate(move),
-		back: (s) => (s.filter !== '' ? setFilter(s, '') : {...s, screen: 'list'}),
+		back: (s) => (s.ports.filter !== '' ? setPortsFilter(s, '') : {...s, screen: 'list'}),
 		probe,
-		filter: openFilter,
+		filter: (s) => ({...s, field: openField({kind: 'filter', of: 'ports'}, s.ports.filter)}),
 	},
 };

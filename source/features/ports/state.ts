@@ -8,6 +8,8 @@ export type ProbeState = {status: 'probing'} | {status: 'not-probed'; reason: st
 
 export interface PortsState {
 	rows: BindingRow[];
+	/** The view's own `/` filter (who holds a port), apart from the list's. */
+	filter: string;
 	loaded: boolean;
 	error: string | null;
 	selectedKey: string | null;
@@ -15,7 +17,7 @@ export interface PortsState {
 	probes: Record<string, ProbeState>;
 }
 
-export const initialPortsState = (): PortsState => ({rows: [], loaded: false, error: null, selectedKey: null, scrollTop: 0, probes: {}});
+export const initialPortsState = (): PortsState => ({rows: [], filter: '', loaded: false, error: null, selectedKey: null, scrollTop: 0, probes: {}});
 
 export type PortsAction =
 	| {type: 'ports/loaded'; rows: BindingRow[]}

@@ -4,10 +4,9 @@ import type {HandlerTable} from '../../app/handlers.js';
 import type {State} from '../../app/state.js';
 import {openField} from '../../app/input/text-field.js';
 import {withoutLeadingSlash, type ContainerSummary} from '../../model/container.js';
-import {fromDetails} from '../details/from-details.js';
+import {withSubject} from '../details/subject.js';
 import {nameProblem} from '../form/spec.js';
-import {selectedContainer} from '../list/selectors.js';
-import {ask} from '../net-ops/ops.js';
+import {ask, setNet} from '../net-ops/ops.js';
 
 /** A name as typed: docker takes `/web` for `web`. */
 const typedName = (text: string): string => withoutLeadingSlash(text.trim());
@@ -24,24 +23,25 @@ export function renameProblem(name: string, current: string, containers: Contain
 const renamed = (state: State): ContainerSummary | undefined => state.containers.find((x) => x.id === state.selectedId);
 
 function openRename(state: State): State {
-	const from = fromDetails(state);
-	const c = selectedContainer(from);
-	return c ? {...from, screen: 'rename', selectedId: c.id, field: openField({kind: 'rename'}, c.name)} : state;
+	return withSubject(state, (s, c, origin) => setNet({...s, screen: 'rename', field: openField({kind: 'rename'}, c.name)}, {origin}));
 }
+
+/** Where rename goes back to: the details it was opened from, or the list. */
+export const renameBack = (state: State): State['screen'] => (state.net.origin === 'details' && state.details ? 'details' : 'list');
 
 export const renameFields: FieldHandlers = {
 	rename: {
 		problem: (state, field) => renameProblem(field.text, renamed(state)?.name ?? '', state.containers),
 		accept(state, field) {
 			const c = renamed(state);
-			return c ? ask(state, {kind: 'rename', id: c.id, from: c.name, to: typedName(field.text)}) : {...state, screen: 'list'};
+			return c ? ask(state, {kind: 'rename', id: c.id, from: c.name, to: typedName(field.text)}) : {...state, screen: renameBack(state)};
 		},
-		cancel: (state) => ({...state, screen: 'list'}),
+		cancel: (state) => ({...state, screen: renameBack(state)}),
 	},
 };
 
 export const handlers: HandlerTable = {
 	list: {rename: openRename},
 	details: {rename: openRename},
-	rename: {back: (s) => ({...s, screen: 'list'})},
+	rename: {back: (s) => ({...s, screen: renameBack(s)})},
 };

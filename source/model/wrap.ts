@@ -1,0 +1,31 @@
+/**
+ * Word wrap for panels that must never cut what they say (confirmations, errors): lines of at
+ * most `width` columns, broken at spaces, a word longer than a line broken hard. Pure, so the
+ * layout knows how many rows a panel takes before it is drawn.
+ */
+export function wrapText(text: string, width: number): string[] {
+	const w = Math.max(1, width);
+	const out: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		let line = '';
+		for (const word of paragraph.split(' ')) {
+			let rest = word;
+			while (rest.length > w) {
+				if (line !== '') {
+					out.push(line);
+					line = '';
+				}
+				out.push(rest.slice(0, w));
+				rest = rest.slice(w);
+			}
+			if (line === '') line = rest;
+			else if (line.length + 1 + rest.length <= w) line += ` ${rest}`;
+			else {
+				out.push(line);
+				line = rest;
+			}
+		}
+		out.push(line);
+	}
+	return out;
+}
