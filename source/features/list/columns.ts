@@ -81,9 +81,9 @@ type Column = keyof Widths;
 /**
  * Who gives way first when the row is too wide, and down to what. First what is extra: a long image
  * reference, long links, the PORTS bindings after the first (shown as `+N`); then IMAGE, a name over
- * 24 columns, the tail of a long STATUS, LINKS, NAME to 16, STATUS to `Exited (0)`, NAME to 12; then
- * IMAGE and LINKS go, and only last the rest of STATUS, NAME and PORTS: what dnet is for. A width of 0
- * hides a column.
+ * 24 columns, the tail of a long STATUS, LINKS, NAME to 16; then IMAGE and LINKS go (a cut `db ->~`
+ * says little), then STATUS to `Exited (0)`, NAME to 12, and only last the rest of STATUS, NAME and
+ * PORTS: what dnet is for. A width of 0 hides a column; room a hidden column frees goes back.
  */
 const GIVE_WAY: ReadonlyArray<[Column, (natural: number, rows: Row[]) => number]> = [
 	['image', () => 12],
@@ -94,10 +94,10 @@ const GIVE_WAY: ReadonlyArray<[Column, (natural: number, rows: Row[]) => number]
 	['status', () => 17],
 	['links', () => 5],
 	['name', () => 16],
-	['status', () => 11],
-	['name', () => 12],
 	['image', () => 0],
 	['links', () => 0],
+	['status', () => 11],
+	['name', () => 12],
 	['status', () => 6],
 	['name', () => 4],
 	['ports', () => 5],
