@@ -150,7 +150,7 @@ describe('port editor', () => {
 		await waitFor(() => expect(r.frame()).toContain('host ports: no conflict'));
 		e.startError = new (await import('../../source/engine/engine.js')).EngineError('server', 'driver failed: port is already allocated');
 		r.press('y');
-		await waitFor(() => expect(r.frame()).toContain('could not recreate web: start-new failed: driver failed: port is already allocated'));
+		await waitFor(() => expect(r.frame()).toContain('could not recreate web: start-new failed: port is already allocated (driver failed)'));
 	});
 
 	it('is refused under --read-only', async () => {

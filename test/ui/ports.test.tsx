@@ -57,7 +57,8 @@ describe('the ports view', () => {
 		app.press('P');
 		await waitFor(() => expect(app!.frame()).toMatch(/5353\s+53\/udp/));
 		app.press(KEY.enter);
-		await waitFor(() => expect(app!.frame()).toContain('not probed: UDP is not probed'));
+		await waitFor(() => expect(app!.frame()).toContain('UDP is not probed'));
+		expect(app.frame()).not.toContain('not probed: UDP');
 		app.press('j');
 		app.press(KEY.enter);
 		await waitFor(() => expect(app!.frame()).toContain('not probed: old is not running'));

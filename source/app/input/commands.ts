@@ -5,6 +5,7 @@
  * (ARCHITECTURE.md, "The mode model").
  */
 import type {State} from '../state.js';
+import type {KeyName} from './key-names.js';
 
 export const COMMAND_IDS = [
 	'quit',
@@ -103,8 +104,7 @@ export type ModeId = (typeof MODE_IDS)[number];
 /** Where a binding applies: one mode, or `global` (every screen mode). */
 export type Scope = ModeId | 'global';
 
-/** A key as dnet names it: a character (`q`, `G`, `/`), `enter`, `esc`, `up`, `pageup`, `ctrl+c`, `alt+b`, … */
-export type KeyName = string;
+export type {KeyName} from './key-names.js';
 
 /** One row of the keymap table: it drives the keys, the `?` help, the footer and the README. */
 export interface Binding {

@@ -4,7 +4,8 @@
  * (`gj\r`, a paste, three Backspaces in one read) is several keys. Ink's own key object cannot
  * tell Backspace from Delete (both `delete`) and drops Alt: hence a decoder of our own.
  */
-import type {KeyName} from './commands.js';
+/** A key as dnet names it: a character (`q`, `G`, `/`), `enter`, `esc`, `up`, `pageup`, `ctrl+c`, `alt+b`, … */
+export type KeyName = string;
 
 /** CSI / SS3 final bytes and `~` codes of the keys dnet uses. */
 const FINAL: Record<string, KeyName> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'shift+tab'};

@@ -4,7 +4,7 @@
  * (a paste, tmux send-keys, key repeat) is never lost and needs no pacing. The editing keys are the
  * readline ones a shell user expects.
  */
-import type {KeyName} from './commands.js';
+import type {KeyName} from './key-names.js';
 
 /** What the open text field edits. */
 export type FieldTarget =
