@@ -1,7 +1,7 @@
 /** How much of the terminal the screens get: pure, so the reducer bounds scrolling as the views draw. */
 import {backupPanelRows} from '../features/backup/text.js';
 import {confirmPanelRows} from '../features/lifecycle/confirm-text.js';
-import {wrapText} from '../model/wrap.js';
+import {messageLines} from './message-text.js';
 import type {State} from './state.js';
 
 /** Rows of chrome around the list: status bar, table header, footer, and one spare line. */
@@ -13,7 +13,7 @@ export const MIN_ROWS = 10;
 export function panelRows(state: Pick<State, 'size'> & Partial<Pick<State, 'confirm' | 'backupOffer' | 'containers' | 'message'>>): number {
 	if (state.confirm) return confirmPanelRows(state.confirm, state.containers ?? [], state.size.columns);
 	if (state.backupOffer) return backupPanelRows(state.backupOffer, state.size.columns);
-	if (state.message) return wrapText(state.message.text, Math.max(10, state.size.columns - 4)).length + 3;
+	if (state.message) return messageLines(state.message, Math.max(10, state.size.columns - 4)).length + 3;
 	return 0;
 }
 

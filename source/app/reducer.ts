@@ -165,7 +165,7 @@ function reduce(state: State, action: Action): State {
 		case 'help/layout':
 			return helpLayout(state, action.maxScroll);
 		case 'job/done':
-			return jobDone(state, action.id, action.errors);
+			return jobDone(state, action.id, action.errors, action.details);
 		case 'confirm/autoRemove':
 			return confirmAutoRemove(state, action.names);
 		case 'ports/loaded':
@@ -181,13 +181,13 @@ function reduce(state: State, action: Action): State {
 		case 'editor/conflicts':
 			return conflictsFound(state, action.id, action.conflicts, action.error);
 		case 'recreate/done':
-			return recreateDone(state, action.id, action.ok, action.text);
+			return recreateDone(state, action.id, action.ok, action.text, action.full);
 		case 'form/images':
 			return imagesListed(state, action.images, action.error);
 		case 'form/image':
 			return chooseImage(state, action.image);
 		case 'form/done':
-			return formDone(state, action.id, action.name, action.error);
+			return formDone(state, action.id, action.name, action.error, action.errorFull, action.warnings);
 		case 'backup/found':
 			return backupsFound(state, action.backups);
 		case 'backup/done':
@@ -201,7 +201,7 @@ function reduce(state: State, action: Action): State {
 		case 'net/networks':
 			return networksLoaded(state, action.networks, action.error);
 		case 'net/opDone':
-			return opDone(state, action.id, action.ok, action.text, action.lines);
+			return opDone(state, action.id, action.ok, action.text, action.lines, action.full);
 		default:
 			return assertNever(action);
 	}

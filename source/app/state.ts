@@ -21,7 +21,10 @@ export type SortKey = 'name' | 'created' | 'status';
 /** One line for the footer: an engine error, or why a key was refused. */
 export interface Notice {
 	tone: 'error' | 'info';
+	/** One line, the cause first. */
 	text: string;
+	/** The engine's whole words, in their own order, when they differ from `text` (shown by `!`). */
+	detail?: string;
 }
 
 export type ConnectionState =

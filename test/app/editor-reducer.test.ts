@@ -157,3 +157,33 @@ describe('the review of a port change (issue 11, item 6)', () => {
 		expect(editorRunLine(loaded.editor!)).toBe('docker create --name db --network app-net --network-alias database dnet/webapp');
 	});
 });
+
+describe('one conflict rule in the review (issue 11, item 7)', () => {
+	const note = (holderRunning: boolean) => ({
+		message: holderRunning ? '0.0.0.0:8000/tcp is already published by container db' : '0.0.0.0:8000/tcp is also asked for by old-web (stopped): it could not start while this runs',
+		containerPort: '80/tcp',
+		hostIp: '',
+		hostPort: 8000,
+		protocol: 'tcp',
+		heldBy: holderRunning ? 'db' : 'old-web',
+		holderRunning,
+		suggestion: holderRunning ? 8001 : null,
+	});
+	const reviewed = (holderRunning: boolean): State => {
+		const s = run(editorOnWeb(), 'rowEdit', {type: 'field/set', text: '8000:80'}, 'fieldAccept', 'editorApply');
+		return reducer(s, {type: 'editor/conflicts', id: 'id-web', conflicts: [note(holderRunning)], error: null});
+	};
+
+	it('applies over a port a stopped container asks for (a warning)', () => {
+		const s = run(reviewed(false), 'confirmYes');
+		expect(s.editor?.stage).toBe('applying');
+		expect(s.recreates).toHaveLength(1);
+	});
+
+	it('refuses a port held now, and says how to go on', () => {
+		const s = run(reviewed(true), 'confirmYes');
+		expect(s.editor?.stage).toBe('review');
+		expect(s.recreates).toEqual([]);
+		expect(s.notice).toEqual({tone: 'error', text: 'a host port is taken: u uses the free ports, n goes back to the rows'});
+	});
+});

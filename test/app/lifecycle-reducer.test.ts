@@ -65,7 +65,7 @@ describe('lifecycle commands', () => {
 		const id = s.jobs[0]?.id ?? 0;
 		const failed = run(s, {type: 'job/done', id, errors: ['restart a: No such container: id-a', 'restart b: boom']});
 		expect(failed.jobs).toEqual([]);
-		expect(failed.notice).toEqual({tone: 'error', text: 'restart a: No such container: id-a (and 1 more)'});
+		expect(failed.notice).toEqual({tone: 'error', text: 'restart a: No such container: id-a (and 1 more)', detail: 'restart a: No such container: id-a\nrestart b: boom'});
 		expect(run(s, {type: 'job/done', id, errors: []}).notice).toEqual({tone: 'info', text: 'restarted: a, b'});
 	});
 

@@ -87,3 +87,20 @@ describe('errors keep their cause', () => {
 		expect(app.frame()).not.toContain('0.0.0.0:8000');
 	});
 });
+
+describe('the new-container form checks host ports with the one conflict rule', () => {
+	it('creates nothing over a port held now, and says who holds it', async () => {
+		const engine = published();
+		app = renderApp(engine, {columns: 120, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('db'));
+		app.press('n');
+		await waitFor(() => expect(app!.frame()).toContain('New container'));
+		app.press('\rdnet/webapp\rjjj');
+		app.press('a127.0.0.1:8000:5000\r');
+		await waitFor(() => expect(app!.frame()).toContain('-p 127.0.0.1:8000:5000'));
+		app.press('w');
+		await waitFor(() => expect(app!.frame()).toContain('is already published by container web'));
+		expect(app.frame()).toContain('nothing was created');
+		expect(engine.containers.map((c) => c.name).sort()).toEqual(['db', 'web']);
+	});
+});

@@ -30,7 +30,7 @@ const GLOBAL_KEYS: readonly Binding[] = [
 ];
 
 /** True when the footer cannot show the whole notice (`!` shows it). */
-export const noticeCut = (s: State): boolean => s.notice !== null && s.notice.text.length > s.size.columns - 2;
+export const noticeCut = (s: State): boolean => s.notice !== null && (s.notice.detail !== undefined || s.notice.text.length > s.size.columns - 2);
 
 const MESSAGE_KEYS: readonly Binding[] = [
 	{id: 'showMessage', scope: 'global', keys: ['!'], description: 'Show the whole last message (an error the footer had to cut)', hint: 'more', when: noticeCut},

@@ -13,7 +13,7 @@ interface Props {
 	width: number;
 	readOnly: boolean;
 	/** Shown before the hints (errors, disconnected, what an action did). */
-	message?: {tone: 'error' | 'info'; text: string} | undefined;
+	message?: {tone: 'error' | 'info'; text: string; detail?: string} | undefined;
 }
 
 export function Footer({scopes, state, width, readOnly, message}: Props) {
@@ -21,7 +21,7 @@ export function Footer({scopes, state, width, readOnly, message}: Props) {
 	const hints = footerHints(scopes, readOnly, state);
 	// A message too long for the line is cut, and `!` shows it whole (the cause comes first).
 	const whole = message ? sanitize(message.text) : '';
-	const cut = whole.length > width - 2;
+	const cut = whole.length > width - 2 || message?.detail !== undefined;
 	const text = cut ? `${fit(whole, Math.max(10, width - 12), theme.glyphs.ellipsis).trimEnd()}  ! more` : whole;
 	if (message && message.tone === 'error') {
 		// An error gets the whole line: the keys are in the help.

@@ -1,8 +1,7 @@
 /** A notice shown whole (`!`): the footer had to cut it; this panel wraps it, never cuts. */
 import {Box, Text} from 'ink';
 import {footerHints} from '../input/keymap.js';
-import {sanitize} from '../../model/sanitize.js';
-import {wrapText} from '../../model/wrap.js';
+import {messageLines} from '../message-text.js';
 import type {Notice} from '../state.js';
 import {useTheme} from './theme.js';
 
@@ -14,7 +13,7 @@ export function MessagePanel({message, width}: {message: Notice; width: number})
 		.join('  ');
 	return (
 		<Box borderStyle={theme.ascii ? 'classic' : 'round'} borderColor={message.tone === 'error' ? theme.tone.error : theme.tone.accent} flexDirection="column" width={width} paddingX={1}>
-			{wrapText(sanitize(message.text), inner).map((line, i) => (
+			{messageLines(message, inner).map((line, i) => (
 				<Text key={i} color={message.tone === 'error' ? theme.tone.error : undefined}>
 					{line}
 				</Text>

@@ -33,7 +33,8 @@ export async function recreatePorts(ctx: EffectContext, id: number, r: Omit<Recr
 		const warn = result.warnings.length > 0 ? ` (warning: ${result.warnings.join('; ')})` : '';
 		ctx.dispatch({type: 'recreate/done', id, ok: true, text: `recreated ${result.name}: ${result.newId.slice(0, 12)}${warn}`});
 	} catch (error) {
-		ctx.dispatch({type: 'recreate/done', id, ok: false, text: recreateFailure(r.name, error).short});
+		const failed = recreateFailure(r.name, error);
+		ctx.dispatch({type: 'recreate/done', id, ok: false, text: failed.short, full: failed.full});
 	}
 }
 

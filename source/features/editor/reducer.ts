@@ -147,10 +147,18 @@ function apply(state: State): State {
 	return review(state);
 }
 
-/** `y`: the recreate runs while the editor stays open (its edits are kept if it fails); the list's cursor follows the name. */
+/**
+ * `y`: the recreate runs while the editor stays open (its edits are kept if it fails); the list's
+ * cursor follows the name. A host port held now refuses it (the transaction would too); a port a
+ * stopped container asks for is a warning, and the change goes on.
+ */
 function confirmApply(state: State): State {
 	const editor = state.editor;
 	if (!editor) return state;
+	if (editor.conflicts?.some((c) => c.holderRunning)) {
+		const free = editor.conflicts.some((c) => c.holderRunning && c.suggestion !== null && c.row !== null) ? 'u uses the free ports, ' : '';
+		return {...state, notice: {tone: 'error', text: `a host port is taken: ${free}n goes back to the rows`}};
+	}
 	const ports = portConfigOf(editor.rows, editor.publishAll);
 	const change = {containerId: editor.id, name: editor.name, bindings: ports.PortBindings, exposed: Object.keys(ports.ExposedPorts), publishAll: editor.publishAll};
 	const {state: next, id} = requestWithId(state, {kind: 'recreatePorts', request: change});
@@ -210,9 +218,10 @@ export function editorFailed(state: State, id: string, message: string): State {
 }
 
 /** A recreate finished: the editor that waited for it closes on success, or keeps its edits and says why. */
-export function recreateDone(state: State, id: number, ok: boolean, text: string): State {
+export function recreateDone(state: State, id: number, ok: boolean, text: string, full?: string): State {
 	const request = state.recreates.find((r) => r.id === id);
-	const next: State = {...state, recreates: state.recreates.filter((r) => r.id !== id), notice: {tone: ok ? 'info' : 'error', text}};
+	const notice = {tone: ok ? ('info' as const) : ('error' as const), text, ...(full !== undefined && full !== text ? {detail: full} : {})};
+	const next: State = {...state, recreates: state.recreates.filter((r) => r.id !== id), notice};
 	const editor = next.editor;
 	if (!request || editor?.stage !== 'applying' || editor.id !== request.containerId) return next;
 	return ok ? close(next) : set(next, {stage: 'edit', applyError: text});

@@ -66,7 +66,7 @@ export type EditorAction =
 	| {type: 'editor/loaded'; id: string; details: ContainerDetails}
 	| {type: 'editor/failed'; id: string; message: string}
 	| {type: 'editor/conflicts'; id: string; conflicts: ConflictNote[]; error: string | null}
-	| {type: 'recreate/done'; id: number; ok: boolean; text: string};
+	| {type: 'recreate/done'; id: number; ok: boolean; text: string; full?: string};
 
 export type EditorEffect =
 	| {kind: 'loadEditor'; containerId: string}

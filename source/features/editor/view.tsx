@@ -20,8 +20,10 @@ function Review({editor, width}: {editor: EditorState; width: number}) {
 	else if (editor.conflicts.length === 0) conflicts = <Text color={theme.tone.ok}>  host ports: no conflict</Text>;
 	else {
 		conflicts = editor.conflicts.map((c, i) => (
-			<Text key={i} color={theme.tone.error} wrap="truncate">
-				{`  CONFLICT: ${sanitize(c.message)}${c.suggestion !== null ? `; next free port: ${c.suggestion} (u uses it)` : ''}`}
+			<Text key={i} color={c.holderRunning ? theme.tone.error : theme.tone.warn}>
+				{c.holderRunning
+					? `  CONFLICT: ${sanitize(c.message)}${c.suggestion !== null ? `; next free port: ${c.suggestion} (u uses it)` : ''}`
+					: `  warning: ${sanitize(c.message)}`}
 			</Text>
 		));
 	}

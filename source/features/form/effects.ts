@@ -1,7 +1,8 @@
 /** Effects of the new-container form: list local images, create and start like `dnet run`. */
 import type {EffectContext} from '../../app/effect-context.js';
 import {errorText} from '../../model/error-text.js';
-import type {RunSpec} from '../../model/run-spec.js';
+import {buildCreateBody, type RunSpec} from '../../model/run-spec.js';
+import {checkPortConflicts} from '../../operations/port-conflicts.js';
 import {createAndStart, CreateError} from '../../operations/create.js';
 import {describeFailure, type FailureText} from '../../operations/failure.js';
 
@@ -26,14 +27,22 @@ export function createFailure(spec: RunSpec, error: unknown): FailureText {
 }
 
 /**
- * Creates and starts; a container that cannot start is removed (the operation does it). Host ports
- * stopped containers ask for too are warnings of the result (`Created.warnings`), not yet shown.
+ * Checks the host ports with the one conflict rule first (a port held now: nothing is created;
+ * one a stopped container asks for: a warning), then creates and starts; a container that cannot
+ * start is removed (the operation does it).
  */
 export async function createContainer(ctx: EffectContext, spec: RunSpec): Promise<void> {
 	try {
-		const {id, name} = await createAndStart(ctx.engine, spec);
-		ctx.dispatch({type: 'form/done', id, name, error: null});
+		const refused = (await checkPortConflicts(ctx.engine, null, buildCreateBody(spec).HostConfig.PortBindings)).filter((c) => c.holderRunning);
+		if (refused.length > 0) {
+			const text = `cannot create ${spec.name || 'the container'}: ${refused.map((c) => c.message).join('; ')} (nothing was created)`;
+			ctx.dispatch({type: 'form/done', id: null, name: spec.name ?? '', error: text});
+			return;
+		}
+		const {id, name, warnings} = await createAndStart(ctx.engine, spec);
+		ctx.dispatch({type: 'form/done', id, name, error: null, warnings});
 	} catch (error) {
-		ctx.dispatch({type: 'form/done', id: null, name: spec.name ?? '', error: createFailure(spec, error).short});
+		const failed = createFailure(spec, error);
+		ctx.dispatch({type: 'form/done', id: null, name: spec.name ?? '', error: failed.short, errorFull: failed.full});
 	}
 }

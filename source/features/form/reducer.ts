@@ -29,6 +29,7 @@ function openForm(state: State): State {
 		stage: 'edit',
 		discardThen: 'close',
 		error: null,
+		errorFull: null,
 	};
 	return request({...state, screen: 'new', form, field: null}, {kind: 'listImages'});
 }
@@ -57,8 +58,8 @@ function toggle(form: FormState, item: FormItem | undefined): FormState {
 
 function submit(state: State, form: FormState): State {
 	const problem = formProblem(form, state.containers);
-	if (problem) return {...state, form: {...form, error: problem}};
-	return request({...state, form: {...form, stage: 'creating', error: null}}, {kind: 'createContainer', spec: formRunSpec(form)});
+	if (problem) return {...state, form: {...form, error: problem, errorFull: null}};
+	return request({...state, form: {...form, stage: 'creating', error: null, errorFull: null}}, {kind: 'createContainer', spec: formRunSpec(form)});
 }
 
 /** A form command: runs `fn` on the form in its edit stage (while creating, keys wait). */
@@ -143,12 +144,15 @@ export function imagesListed(state: State, images: string[] | null, error: strin
  * The engine's answer to Create: back to the list on the new container (the filter is cleared when
  * it would hide it), or the error in the form with everything typed kept.
  */
-export function formDone(state: State, id: string | null, name: string, error: string | null): State {
+export function formDone(state: State, id: string | null, name: string, error: string | null, errorFull?: string, warnings: string[] = []): State {
 	const form = state.form;
 	if (!form || form.stage !== 'creating') return state;
-	if (error !== null) return set(state, {...form, stage: 'edit', error});
+	if (error !== null) {
+		const detail = errorFull !== undefined && errorFull !== error ? {detail: errorFull} : {};
+		return {...set(state, {...form, stage: 'edit', error, errorFull: errorFull ?? null}), notice: {tone: 'error', text: error, ...detail}};
+	}
 	const hidden = state.filter !== '' && !matchesFilter({name, image: form.image, ports: []}, state.filter);
-	const created = `created ${name}: ${(id ?? '').slice(0, 12)}`;
+	const created = `created ${name}: ${(id ?? '').slice(0, 12)}${warnings.length > 0 ? ` (warning: ${warnings.join('; ')})` : ''}`;
 	return {
 		...state,
 		screen: 'list',

@@ -33,11 +33,13 @@ export interface FormState {
 	discardThen: 'close' | 'quit';
 	/** The engine's answer to the last create/start, or why the form cannot be sent. */
 	error: string | null;
+	/** The engine's whole words of that answer, when they differ from `error`. */
+	errorFull: string | null;
 }
 
 export type FormAction =
 	| {type: 'form/images'; images: string[] | null; error: string | null}
 	| {type: 'form/image'; image: string}
-	| {type: 'form/done'; id: string | null; name: string; error: string | null};
+	| {type: 'form/done'; id: string | null; name: string; error: string | null; errorFull?: string; warnings?: string[]};
 
 export type FormEffect = {kind: 'listImages'} | {kind: 'createContainer'; spec: RunSpec};

@@ -7,6 +7,7 @@ import {ChoiceList} from '../../app/view/choice-list.js';
 import {fit, useTheme} from '../../app/view/theme.js';
 import {renderDockerRun} from '../../model/run-spec.js';
 import {sanitize} from '../../model/sanitize.js';
+import {wrapText} from '../../model/wrap.js';
 import {FieldEditor, portRowText} from '../editor/port-rows.js';
 import {formItems, formRunSpec, nameProblem} from './spec.js';
 import type {FormItem, FormState} from './state.js';
@@ -70,7 +71,9 @@ export function NewContainerScreen({state}: {state: State}) {
 	// The form's own fields; the command line (`:`) has the bottom line.
 	const field = state.field && FORM_FIELDS.has(state.field.target.kind) ? state.field : null;
 	const fieldLines = field ? 2 : 0;
-	const room = Math.max(1, height - 4 - fieldLines - (nameError ? 1 : 0));
+	// The engine's answer is never cut: it wraps, and the items scroll to make room.
+	const errorLines = form.error ? wrapText(sanitize(form.error), Math.max(10, width - 2)) : [];
+	const room = Math.max(1, height - 3 - fieldLines - (nameError ? 1 : 0) - errorLines.length);
 	const top = Math.max(0, Math.min(form.cursor - room + 1, items.length - room));
 	const label = field?.target.kind ?? '';
 	return (
@@ -90,7 +93,9 @@ export function NewContainerScreen({state}: {state: State}) {
 			})}
 			{field ? <FieldEditor state={state} field={field} label={label} width={width} /> : null}
 			<Text wrap="truncate" dimColor={theme.tone.dim}>{`  ${sanitize(renderDockerRun({...formRunSpec(form), image: form.image.trim() || 'IMAGE'}))}`}</Text>
-			{form.error ? <Text color={theme.tone.error} wrap="truncate">{`  ${sanitize(form.error)}`}</Text> : null}
+			{errorLines.map((line, i) => (
+				<Text key={`e${i}`} color={theme.tone.error}>{`  ${line}`}</Text>
+			))}
 			{form.stage === 'discard' ? <Text color={theme.tone.warn} bold>{`Discard this new container${form.discardThen === 'quit' ? ' and quit' : ''}? y discard  n keep editing`}</Text> : null}
 		</Box>
 	);

@@ -5,8 +5,7 @@ import type {Job, Target} from './state.js';
 
 export async function runJob(ctx: EffectContext, id: number, job: Omit<Job, 'id'>): Promise<void> {
 	const failures = await runLifecycle(ctx.engine, job.kind, job.targets, {removeVolumes: job.removeVolumes});
-	// The short lines, cause first; each failure's full text is `failures[i].full`.
-	ctx.dispatch({type: 'job/done', id, errors: failures.map((f) => f.short)});
+	ctx.dispatch({type: 'job/done', id, errors: failures.map((f) => f.short), details: failures.map((f) => f.full)});
 }
 
 export async function findAutoRemove(ctx: EffectContext, targets: Target[]): Promise<void> {

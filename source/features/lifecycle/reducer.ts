@@ -86,13 +86,14 @@ export function confirmAutoRemove(state: State, names: string[]): State {
 }
 
 /** Folds a finished job back in: its rows lose the "stopping…" mark; failures become the notice. */
-export function jobDone(state: State, id: number, errors: string[]): State {
+export function jobDone(state: State, id: number, errors: string[], details: string[] = errors): State {
 	const job = state.jobs.find((j) => j.id === id);
 	if (!job) return state;
 	const jobs = state.jobs.filter((j) => j.id !== id);
 	if (errors.length === 0) return {...state, jobs, notice: {tone: 'info', text: `${present[job.kind]}: ${names(job.targets)}`}};
 	const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-	return {...state, jobs, notice: {tone: 'error', text: `${errors[0]}${more}`}};
+	const whole = details.join('\n');
+	return {...state, jobs, notice: {tone: 'error', text: `${errors[0]}${more}`, ...(whole !== errors[0] ? {detail: whole} : {})}};
 }
 
 const actions = {start: startOrRestart('start'), restart: startOrRestart('restart'), stop, remove};

@@ -28,7 +28,10 @@ export interface Confirm {
 	removeVolumes: boolean;
 }
 
-export type LifecycleAction = {type: 'job/done'; id: number; errors: string[]} | {type: 'confirm/autoRemove'; names: string[]};
+export type LifecycleAction =
+	/** `errors`: one short line a failure, the cause first; `details`: their full texts. */
+	| {type: 'job/done'; id: number; errors: string[]; details?: string[]}
+	| {type: 'confirm/autoRemove'; names: string[]};
 
 export type LifecycleEffect =
 	| {kind: 'lifecycle'; job: Omit<Job, 'id'>}

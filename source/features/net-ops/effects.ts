@@ -101,7 +101,8 @@ export async function netOp(ctx: EffectContext, id: number, op: NetOp): Promise<
 		const {text, lines} = await runNetOp(ctx.engine, op);
 		ctx.dispatch({type: 'net/opDone', id, ok: true, text, lines});
 	} catch (error) {
-		ctx.dispatch({type: 'net/opDone', id, ok: false, text: (await failure(ctx.engine, op, error)).short, lines: []});
+		const failed = await failure(ctx.engine, op, error);
+		ctx.dispatch({type: 'net/opDone', id, ok: false, text: failed.short, full: failed.full, lines: []});
 	}
 }
 

@@ -37,8 +37,9 @@ export function queue(state: State, op: NetOp): State {
 }
 
 /** An operation finished: its notice, what it changed, and a fresh networks list in that view. */
-export function opDone(state: State, id: number, ok: boolean, text: string, lines: string[]): State {
-	const next = setNet({...state, notice: {tone: ok ? 'info' : 'error', text}}, {ops: state.net.ops.filter((o) => o.id !== id), result: lines.length > 0 ? lines : state.net.result});
+export function opDone(state: State, id: number, ok: boolean, text: string, lines: string[], full?: string): State {
+	const notice = {tone: ok ? ('info' as const) : ('error' as const), text, ...(full !== undefined && full !== text ? {detail: full} : {})};
+	const next = setNet({...state, notice}, {ops: state.net.ops.filter((o) => o.id !== id), result: lines.length > 0 ? lines : state.net.result});
 	return state.screen === 'networks' ? loadNetworks(next) : next;
 }
 

@@ -87,7 +87,7 @@ export type NetAction =
 	| {type: 'net/chooseContainer'; container: string}
 	| {type: 'net/preview'; key: string; preview: LinkPreview | null; error: string | null}
 	| {type: 'net/networks'; networks: NetworkInfo[] | null; error: string | null}
-	| {type: 'net/opDone'; id: number; ok: boolean; text: string; lines: string[]};
+	| {type: 'net/opDone'; id: number; ok: boolean; text: string; full?: string; lines: string[]};
 
 export type NetEffect =
 	| {kind: 'previewLink'; recipient: string; source: string; alias: string}
