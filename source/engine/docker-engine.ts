@@ -21,7 +21,7 @@ import {
 import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
 import {readEvents} from './events.js';
 import {mapContainerDetails, mapContainerList, mapImageDetails} from './map.js';
-import {endpointAliases, mapNetwork} from './map-networks.js';
+import {endpointAliases, endpointGateways, mapNetwork} from './map-networks.js';
 import {normalizeRef, refPath} from './refs.js';
 
 export {MIN_API_VERSION, toEngineError} from './errors.js';
@@ -203,7 +203,11 @@ export class DockerEngine implements Engine {
 			}
 		}
 		const aliases = endpointAliases(inspected);
-		return raws.map((raw) => mapNetwork(raw, (id, network) => aliases.get(`${id}/${network}`) ?? []));
+		const gateways = endpointGateways(inspected);
+		return raws.map((raw) => {
+			const name = (raw as {Name?: unknown}).Name;
+			return mapNetwork(raw, (id, network) => aliases.get(`${id}/${network}`) ?? [], typeof name === 'string' ? gateways.get(name) : undefined);
+		});
 	}
 
 	async createNetwork(name: string, options: NetworkCreateOptions = {}): Promise<string> {

@@ -17,13 +17,22 @@ const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
 /**
  * Maps one inspected network. `aliasesOf` gives the aliases of a container on this network (the
- * network inspect does not list them); absent, members get none.
+ * network inspect does not list them); absent, members get none. `gateways` are the gateways the
+ * members' endpoints report (`endpointGateways`): a network created with only a subnet has none in
+ * its IPAM config, though the engine gave it one.
  */
-export function mapNetwork(raw: unknown, aliasesOf: (containerId: string, network: string) => string[] = () => []): NetworkInfo {
+export function mapNetwork(
+	raw: unknown,
+	aliasesOf: (containerId: string, network: string) => string[] = () => [],
+	gateways: {v4: string; v6: string} = {v4: '', v6: ''},
+): NetworkInfo {
 	const n = obj(raw);
 	const name = str(n['Name']);
 	const pools: NetworkPool[] = arr(obj(n['IPAM'])['Config'])
-		.map((c) => ({subnet: str(obj(c)['Subnet']), gateway: str(obj(c)['Gateway'])}))
+		.map((c) => {
+			const subnet = str(obj(c)['Subnet']);
+			return {subnet, gateway: str(obj(c)['Gateway']) || (subnet.includes(':') ? gateways.v6 : gateways.v4)};
+		})
 		.filter((p) => p.subnet !== '')
 		.sort((a, b) => Number(a.subnet.includes(':')) - Number(b.subnet.includes(':')));
 	const containers: NetworkMember[] = Object.entries(obj(n['Containers']))
@@ -48,6 +57,18 @@ export function mapNetwork(raw: unknown, aliasesOf: (containerId: string, networ
 		pools,
 		containers,
 	};
+}
+
+/** The gateways the containers' endpoints on each network report (IPv4 and IPv6), by network name. */
+export function endpointGateways(inspected: unknown[]): Map<string, {v4: string; v6: string}> {
+	const out = new Map<string, {v4: string; v6: string}>();
+	for (const raw of inspected) {
+		for (const [network, e] of Object.entries(obj(obj(obj(raw)['NetworkSettings'])['Networks']))) {
+			const seen = out.get(str(network)) ?? {v4: '', v6: ''};
+			out.set(str(network), {v4: seen.v4 || str(obj(e)['Gateway']), v6: seen.v6 || str(obj(e)['IPv6Gateway'])});
+		}
+	}
+	return out;
 }
 
 /**

@@ -86,3 +86,23 @@ describe('network operations', () => {
 		expect((await dockerOk(['ps', '-a', '--filter', `name=^${server}$`, '--format', '{{.State}}'])).trim()).toBe('running');
 	});
 });
+
+describe('a network made with a subnet only', () => {
+	const bare = uniqueName('bare');
+	const member = uniqueName('member');
+	afterAll(async () => {
+		await removeContainers([member]);
+		await docker(['network', 'rm', bare]);
+	});
+
+	it('lists the gateway the engine gave it (its IPAM config has none), as the member sees it', async () => {
+		const m = 10 + ((process.pid + 7) % 200);
+		await dockerOk(['network', 'create', '--subnet', `10.250.${m}.0/24`, bare]);
+		expect((await dockerOk(['network', 'inspect', bare, '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}'])).trim()).toBe('');
+		await dockerOk(['run', '-d', '--name', member, '--network', bare, 'dnet/webapp']);
+		const seen = (await dockerOk(['inspect', member, '-f', `{{(index .NetworkSettings.Networks "${bare}").Gateway}}`])).trim();
+		expect(seen).toMatch(/^10\.250\.\d+\.\d+$/);
+		const listed = (await engine.listNetworks()).find((x) => x.name === bare);
+		expect(listed?.pools).toEqual([{subnet: `10.250.${m}.0/24`, gateway: seen}]);
+	});
+});

@@ -104,3 +104,22 @@ describe('the new-container form checks host ports with the one conflict rule', 
 		expect(engine.containers.map((c) => c.name).sort()).toEqual(['db', 'web']);
 	});
 });
+
+describe('the LINKS column', () => {
+	it('flags a link whose source is stopped or off the default bridge', async () => {
+		const engine = new FakeEngine([
+			summary('db', {state: 'exited', status: 'Exited (0) 1 minute ago'}),
+			summary('cache', {networks: [{name: 'app-net', ipAddress: '10.0.0.2', aliases: []}]}),
+			summary('web', {links: [{source: 'db', alias: 'db'}]}),
+			summary('api', {links: [{source: 'cache', alias: 'cache'}]}),
+			summary('ok', {links: [{source: 'web', alias: 'w'}]}),
+		]);
+		app = renderApp(engine, {columns: 160, rows: 24});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		const row = (name: string): string => app!.frame().split('\n').find((l) => l.includes(` ${name} `)) ?? '';
+		expect(row('web')).toContain('db → db (stopped)');
+		expect(row('api')).toContain('cache → cache (off bridge)');
+		expect(row('ok')).toContain('w → web');
+		expect(row('ok')).not.toContain('(');
+	});
+});

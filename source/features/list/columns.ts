@@ -29,8 +29,16 @@ export const GAP = 2;
 export const GUTTER = 2;
 
 /** The LINKS cell: `alias -> source`, comma separated. */
-export function linksText(c: ContainerSummary, arrow: string): string {
-	return c.links.map((l) => `${l.alias} ${arrow} ${l.source}`).join(', ');
+export function linksText(c: ContainerSummary, arrow: string, byName?: ReadonlyMap<string, ContainerSummary>): string {
+	return c.links.map((l) => `${l.alias} ${arrow} ${l.source}${byName ? linkFlag(byName.get(l.source)) : ''}`).join(', ');
+}
+
+/** Why a link does not work now, as the LINKS cell flags it (the link graph, `L`, says more). */
+function linkFlag(source: ContainerSummary | undefined): string {
+	if (!source) return ' (gone)';
+	if (source.state !== 'running') return ' (stopped)';
+	if (!source.networks.some((n) => n.name === 'bridge')) return ' (off bridge)';
+	return '';
 }
 
 const PENDING: Record<string, string> = {start: 'starting', stop: 'stopping', restart: 'restarting', remove: 'removing'};
@@ -39,7 +47,7 @@ export function toRow(
 	c: ContainerSummary,
 	arrow: string,
 	up: boolean,
-	extra: {pending?: string | undefined; marked?: boolean; ellipsis?: string} = {},
+	extra: {pending?: string | undefined; marked?: boolean; ellipsis?: string; byName?: ReadonlyMap<string, ContainerSummary>} = {},
 ): Row {
 	// Sanitized here too, whatever Engine produced the data: this text goes straight to the terminal.
 	return {
@@ -48,7 +56,7 @@ export function toRow(
 		image: sanitize(c.image),
 		status: sanitize(c.status),
 		ports: sanitize(formatPortsColumn(c.ports)),
-		links: sanitize(linksText(c, arrow)),
+		links: sanitize(linksText(c, arrow, extra.byName)),
 		up,
 		...(extra.pending ? {pending: `${PENDING[extra.pending] ?? extra.pending}${extra.ellipsis ?? '…'}`} : {}),
 		marked: extra.marked ?? false,

@@ -39,14 +39,17 @@ export function ListScreen({state}: {state: State}) {
 		const markedIds = new Set(marked);
 		const ellipsis = theme.ascii ? '...' : '…';
 		const recreating = new Set(recreates.flatMap((r) => [r.containerId, r.name]));
+		// Links are flagged when their source is gone, stopped or off the default bridge.
+		const byName = new Map(containers.map((c) => [c.name, c]));
 		return visible.map((c) =>
 			toRow({...c, status: statusNow(c, ages[c.id], now)}, arrow, isUp(c), {
 				pending: pendingJob({jobs}, c.id) ?? (recreating.has(c.id) || recreating.has(c.name) ? 'recreating' : undefined),
 				marked: markedIds.has(c.id),
 				ellipsis,
+				byName,
 			}),
 		);
-	}, [visible, arrow, marked, jobs, recreates, theme.ascii, ages, now]);
+	}, [visible, containers, arrow, marked, jobs, recreates, theme.ascii, ages, now]);
 	const widths = useMemo(() => columnWidths(rows, state.size.columns), [rows, state.size.columns]);
 	let emptyText = 'No containers.';
 	if (!state.loaded) emptyText = state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';
