@@ -94,7 +94,7 @@ describe('new-container form on the real engine', () => {
 		expect((await dockerOk(['inspect', '-f', '{{.State.Running}}', name])).trim()).toBe('true');
 	}, 40_000);
 
-	it('removes the container when start fails (port is already allocated)', async () => {
+	it('creates nothing over a host port another container publishes (the form checks first; a start failure is removed: test/engine/operations.test.ts)', async () => {
 		const holder = uniqueName('holder2');
 		const name = uniqueName('nostart');
 		made.push(holder, name);
@@ -103,7 +103,7 @@ describe('new-container form on the real engine', () => {
 		const s = (store = await connected(false));
 		await fill(s, {name, port});
 		send(s, 'editorApply');
-		await waitFor(() => expect(s.getState().form?.error ?? '').toContain('port is already allocated'), 20_000);
+		await waitFor(() => expect(s.getState().form?.error ?? '').toMatch(new RegExp(`127\\.0\\.0\\.1:${port}/tcp is already published by container ${holder} \\(nothing was created\\)`)), 20_000);
 		expect(s.getState().form?.stage).toBe('edit');
 		const left = await docker(['inspect', name]);
 		expect(left.code).not.toBe(0);

@@ -4,7 +4,7 @@
  */
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
-import {connectedStore, filterTo, type AppStore} from '../support/store-driver.js';
+import {connectedStore, filterTo, send, type AppStore} from '../support/store-driver.js';
 import {waitFor} from '../support/wait-for.js';
 
 const engine = privateEngine();
@@ -41,23 +41,23 @@ describe('lifecycle actions on the real engine', () => {
 	it('stops a running container after confirmation, and starts it again', async () => {
 		const name = await make('stop', ['dnet/webapp']);
 		store = await storeOn(name, true);
-		store.dispatch({type: 'command', id: 'stop'});
+		send(store!, 'stop');
 		await waitFor(() => expect(store!.getState().confirm?.autoRemove).toEqual([]), 5000);
-		store.dispatch({type: 'command', id: 'confirmYes'});
+		send(store!, 'confirmYes');
 		await waitFor(async () => expect(await state(name)).toBe('exited'), 15_000);
 		await waitFor(() => expect(store!.getState().notice).toEqual({tone: 'info', text: `stopped: ${name}`}), 5000);
-		store.dispatch({type: 'command', id: 'start'});
+		send(store!, 'start');
 		await waitFor(async () => expect(await state(name)).toBe('running'), 15_000);
-		store.dispatch({type: 'command', id: 'restart'});
+		send(store!, 'restart');
 		await waitFor(() => expect(store!.getState().notice?.text).toBe(`restarted: ${name}`), 15_000);
 	});
 
 	it('says a --rm container goes away when stopped, and it does', async () => {
 		const name = await make('rm', ['--rm', 'dnet/webapp']);
 		store = await storeOn(name);
-		store.dispatch({type: 'command', id: 'stop'});
+		send(store!, 'stop');
 		await waitFor(() => expect(store!.getState().confirm?.autoRemove).toEqual([name]), 5000);
-		store.dispatch({type: 'command', id: 'confirmYes'});
+		send(store!, 'confirmYes');
 		await waitFor(async () => expect(await exists(name)).toBe(false), 15_000);
 		await waitFor(() => expect(store!.getState().containers.some((c) => c.name === name)).toBe(false), 5000);
 	});
@@ -69,9 +69,9 @@ describe('lifecycle actions on the real engine', () => {
 			expect(volume).not.toBe('');
 			store?.stop();
 			store = await storeOn(name);
-			store.dispatch({type: 'command', id: 'remove'});
-			if (removeVolumes) store.dispatch({type: 'command', id: 'toggleVolumes'});
-			store.dispatch({type: 'command', id: 'confirmYes'});
+			send(store!, 'remove');
+			if (removeVolumes) send(store!, 'toggleVolumes');
+			send(store!, 'confirmYes');
 			await waitFor(async () => expect(await exists(name)).toBe(false), 15_000);
 			const left = await docker(['volume', 'inspect', volume]);
 			expect(left.code === 0, `volume kept: ${!removeVolumes}`).toBe(!removeVolumes);
@@ -84,7 +84,7 @@ describe('lifecycle actions on the real engine', () => {
 		store = await storeOn(name);
 		// Another client removes it; the action below races the event that would hide the row.
 		await dockerOk(['rm', '-f', name]);
-		store.dispatch({type: 'command', id: 'restart'});
+		send(store!, 'restart');
 		const notice = store.getState().notice;
 		if (store.getState().jobs.length > 0) {
 			await waitFor(() => expect(store!.getState().notice?.tone).toBe('error'), 10_000);
