@@ -17,6 +17,7 @@ SHOTS=(
 	"help    | ?         | Show or hide this help"
 	"filter  | /web      | matching \"web\""
 	"confirm | j d       | Remove web?"
+	"breaks  | /db Enter S | the link stops working"
 	"ports   | P         | HOST PORT"
 	"editor  | j p       | Ports of web"
 	"review  | j p P a 127.0.0.1:8080:5000 Enter w | Apply to web?"
