@@ -11,6 +11,7 @@ import {
 	otherContainers,
 	subjectOf,
 	type ConflictSubject,
+	type PortConflict,
 } from './recreate/conflicts.js';
 import {asRawContainer} from './recreate/raw.js';
 
@@ -18,26 +19,7 @@ import {asRawContainer} from './recreate/raw.js';
 const SUGGEST_RANGE = 50;
 
 /** One requested binding that cannot be had (or that a stopped container asks for too), and the port to take instead. */
-export interface ConflictNote {
-	/**
-	 * One line (`model/host-ports.ts` `conflictMessage`): `127.0.0.1:8080/tcp is already published by
-	 * container db`, `… is already in use by a process on this machine`, or `127.0.0.1:8000/tcp is
-	 * also asked for by old-web (stopped): it could not start while this runs`.
-	 */
-	message: string;
-	/** `5000/tcp` */
-	containerPort: string;
-	hostIp: string;
-	hostPort: number;
-	protocol: string;
-	/** The container holding it, or null for a process outside Docker. */
-	heldBy: string | null;
-	/**
-	 * True when the port is held now (a running container, or a process when `heldBy` is null): a
-	 * refusal, the change cannot be made. False when only a stopped container asks for it: a
-	 * warning, the change can be made (that container could not start while this one runs).
-	 */
-	holderRunning: boolean;
+export interface ConflictNote extends PortConflict {
 	/** The next free host port above `hostPort` (within 50), or null when none was found. */
 	suggestion: number | null;
 }

@@ -41,23 +41,23 @@ describe('lifecycle actions on the real engine', () => {
 	it('stops a running container after confirmation, and starts it again', async () => {
 		const name = await make('stop', ['dnet/webapp']);
 		store = await storeOn(name, true);
-		send(store!, 'stop');
+		send(store, 'stop');
 		await waitFor(() => expect(store!.getState().confirm?.autoRemove).toEqual([]), 5000);
-		send(store!, 'confirmYes');
+		send(store, 'confirmYes');
 		await waitFor(async () => expect(await state(name)).toBe('exited'), 15_000);
 		await waitFor(() => expect(store!.getState().notice).toEqual({tone: 'info', text: `stopped: ${name}`}), 5000);
-		send(store!, 'start');
+		send(store, 'start');
 		await waitFor(async () => expect(await state(name)).toBe('running'), 15_000);
-		send(store!, 'restart');
+		send(store, 'restart');
 		await waitFor(() => expect(store!.getState().notice?.text).toBe(`restarted: ${name}`), 15_000);
 	});
 
 	it('says a --rm container goes away when stopped, and it does', async () => {
 		const name = await make('rm', ['--rm', 'dnet/webapp']);
 		store = await storeOn(name);
-		send(store!, 'stop');
+		send(store, 'stop');
 		await waitFor(() => expect(store!.getState().confirm?.autoRemove).toEqual([name]), 5000);
-		send(store!, 'confirmYes');
+		send(store, 'confirmYes');
 		await waitFor(async () => expect(await exists(name)).toBe(false), 15_000);
 		await waitFor(() => expect(store!.getState().containers.some((c) => c.name === name)).toBe(false), 5000);
 	});
@@ -69,9 +69,9 @@ describe('lifecycle actions on the real engine', () => {
 			expect(volume).not.toBe('');
 			store?.stop();
 			store = await storeOn(name);
-			send(store!, 'remove');
-			if (removeVolumes) send(store!, 'toggleVolumes');
-			send(store!, 'confirmYes');
+			send(store, 'remove');
+			if (removeVolumes) send(store, 'toggleVolumes');
+			send(store, 'confirmYes');
 			await waitFor(async () => expect(await exists(name)).toBe(false), 15_000);
 			const left = await docker(['volume', 'inspect', volume]);
 			expect(left.code === 0, `volume kept: ${!removeVolumes}`).toBe(!removeVolumes);
@@ -84,7 +84,7 @@ describe('lifecycle actions on the real engine', () => {
 		store = await storeOn(name);
 		// Another client removes it; the action below races the event that would hide the row.
 		await dockerOk(['rm', '-f', name]);
-		send(store!, 'restart');
+		send(store, 'restart');
 		const notice = store.getState().notice;
 		if (store.getState().jobs.length > 0) {
 			await waitFor(() => expect(store!.getState().notice?.tone).toBe('error'), 10_000);
