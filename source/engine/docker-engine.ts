@@ -20,6 +20,7 @@ import {
 } from './engine.js';
 import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
 import {readEvents} from './events.js';
+import {execIn, readLocal, type ExecResult} from './exec.js';
 import {mapContainerDetails, mapContainerList, mapImageDetails} from './map.js';
 import {endpointAliases, endpointGateways, mapNetwork} from './map-networks.js';
 import {normalizeRef, refPath} from './refs.js';
@@ -234,6 +235,10 @@ export class DockerEngine implements Engine {
 	async disconnectNetwork(network: string, container: string, force = false): Promise<void> {
 		await this.call(() => this.network(network).disconnect({Container: normalizeRef('container', container), Force: force}));
 	}
+
+	exec = (idOrName: string, cmd: string[]): Promise<ExecResult> => this.call(() => execIn(this.container(idOrName), cmd));
+	containerPid = async (idOrName: string): Promise<number> => Number((await this.inspectContainerRaw(idOrName) as {State?: {Pid?: unknown}}).State?.Pid ?? 0);
+	readEngineFile = async (path: string): Promise<string | null> => (this.isLocal ? readLocal(path) : null);
 
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {
 		try {

@@ -7,6 +7,9 @@
  */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
+import type {ExecResult} from './exec.js';
+
+export type {ExecResult} from './exec.js';
 
 /** One message of the engine's event stream, reduced to what dnet uses. */
 export interface EngineEvent {
@@ -140,6 +143,18 @@ export interface Engine {
 	removeNetwork(nameOrId: string): Promise<void>;
 	/** `POST /networks/{network}/disconnect`, as `docker network disconnect [-f]`. */
 	disconnectNetwork(network: string, container: string, force?: boolean): Promise<void>;
+	/**
+	 * `POST /containers/{id}/exec` and its start, attached: runs `cmd` in the running container
+	 * (no tty, no stdin) and returns its exit status and output. Changes nothing by itself.
+	 */
+	exec(idOrName: string, cmd: string[]): Promise<ExecResult>;
+	/** The pid of the container's main process on the engine's machine (`State.Pid`); 0 when not running. */
+	containerPid(idOrName: string): Promise<number>;
+	/**
+	 * Reads a file of the engine's machine (`/proc/<pid>/net/tcp`) when dnet runs there and may read
+	 * it; null otherwise (not local, missing, no rights). Never throws.
+	 */
+	readEngineFile(path: string): Promise<string | null>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */

@@ -14,6 +14,7 @@ import {
 	type CreateBody,
 	type EndpointConfig,
 	type Engine,
+	type ExecResult,
 	type EngineEvent,
 	type EventHandlers,
 	type EventSubscription,
@@ -119,6 +120,13 @@ export class FakeEngine implements Engine {
 	down: EngineError | null = null;
 	/** When set, `startContainer` fails with it (e.g. `port is already allocated`). */
 	startError: EngineError | null = null;
+	/**
+	 * What `exec` answers, by container name then the command joined with spaces
+	 * (`cat /proc/net/tcp`); a command not listed fails as a missing program does (exit 127).
+	 */
+	execOutputs = new Map<string, Map<string, string>>();
+	/** Files `readEngineFile` returns by path (none by default: the fake is not this machine). */
+	engineFiles = new Map<string, string>();
 	/** Every call, in order (`list`, `inspect id-web`, …). */
 	calls: string[] = [];
 	/** Every change, in order, docker-like (`create web`, `rename id-web web-old`, `start web`, `network connect …`). */
@@ -376,6 +384,26 @@ export class FakeEngine implements Engine {
 		const found = this.images.find((i) => i.id === name || i.tags.includes(name));
 		const exposed = this.imageExposed.get(name) ?? (found ? this.imageExposed.get(found.id) : undefined) ?? ['5000/tcp'];
 		return {id: found?.id ?? name, tags: [...(found?.tags ?? [])], exposedPorts: [...exposed].sort()};
+	}
+
+	async exec(id: string, cmd: string[]): Promise<ExecResult> {
+		this.check(`exec ${id} ${cmd.join(' ')}`);
+		const c = this.row(id);
+		if (c.state !== 'running') throw new EngineError('conflict', `container ${c.id} is not running`, undefined, 409);
+		const out = this.execOutputs.get(c.name)?.get(cmd.join(' '));
+		if (out === undefined) return {exitCode: 127, stdout: '', stderr: `exec: "${cmd[0] ?? ''}": executable file not found in $PATH`};
+		return {exitCode: 0, stdout: out, stderr: ''};
+	}
+
+	async containerPid(id: string): Promise<number> {
+		this.check(`pid ${id}`);
+		const c = this.row(id);
+		return c.state === 'running' ? 1000 + this.containers.indexOf(c) : 0;
+	}
+
+	async readEngineFile(path: string): Promise<string | null> {
+		this.calls.push(`read ${path}`);
+		return this.engineFiles.get(path) ?? null;
 	}
 
 	subscribe(handlers: EventHandlers): EventSubscription {
