@@ -262,7 +262,7 @@ async function measureEvents(term) {
 	for (let i = 0; i < CHANGES; i++) {
 		const name = webName(Math.floor(i / 2) % 5);
 		const stop = i % 2 === 0;
-		if (!hasRow(name)(term.screen) === stop) throw new Error(`${name} is not in the expected state on screen`);
+		if (!hasRow(name)(term.screen) === stop) throw new Error(`${name} is not in the expected state on screen:\n${term.screen.lines.map((l) => l.join('')).join('\n')}`);
 		await term.quiet(100);
 		await sleep(Math.random() * 50);
 		const c = docker.getContainer(name);

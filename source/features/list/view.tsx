@@ -10,6 +10,18 @@ import {columnWidths, toRow} from './columns.js';
 import {isUp, pendingJob, visibleContainers} from './selectors.js';
 import {ContainerTable} from './table.js';
 
+/**
+ * Rows change their text at their own moments (each started at another fraction of a second): the
+ * wake-up is put on a grid as fine as the text needs, so that rows changing close together are
+ * redrawn together — at most once a second while a status counts seconds, every 5 s while it
+ * counts minutes, every minute for hours, every 10 min for days — never once per row. A text is
+ * late by less than a step.
+ */
+export function onGrid(changeAt: number, age: number): number {
+	const step = age < 60_000 ? 1000 : age < 3_600_000 ? 5000 : age < 86_400_000 ? 60_000 : 600_000;
+	return Math.ceil(changeAt / step) * step;
+}
+
 export function ListScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const clock = useClock();
@@ -30,7 +42,7 @@ export function ListScreen({state}: {state: State}) {
 		let next = Number.POSITIVE_INFINITY;
 		for (const c of window) {
 			const age = ages[c.id];
-			if (age && age.status === c.status) next = Math.min(next, statusChangesAt(age, at));
+			if (age && age.status === c.status) next = Math.min(next, onGrid(statusChangesAt(age, at), at - age.to));
 		}
 		return {now: at, nextWake: Number.isFinite(next) ? next : null};
 	}, [frozen, clock, wokeAt, window, ages]);
