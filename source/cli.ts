@@ -206,6 +206,7 @@ export async function main(argv: string[]): Promise<number> {
 	sub('links', 'list links as recipient --alias--> source, broken ones flagged', async () => (await import('./commands/links.js')).linksCommand);
 	sub('link', 'link a recipient to a source (--link source:alias): recreates the recipient safely', async () => (await import('./commands/link.js')).linkCommand, true);
 	sub('unlink', 'remove a link from a recipient: recreates it safely', async () => (await import('./commands/unlink.js')).unlinkCommand, true);
+	sub('doctor', 'why a published port does not answer: one verdict per check, with the fix', async () => (await import('./commands/doctor.js')).doctorCommand);
 	try {
 		await program.parseAsync(argv, {from: 'user'});
 	} catch (error) {
