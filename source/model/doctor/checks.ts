@@ -111,7 +111,7 @@ function linkCheck(l: LinkFact): Check {
 			check: 'link',
 			verdict: 'FAIL',
 			text: `${what}: ${stale.join(', ')} but ${l.source} is at ${l.sourceIp} now (stale)`,
-			fix: `recreate ${l.recipient} (in dnet: p on it, then w) so the engine writes the current address`,
+			fix: `restart ${l.recipient} so the engine writes the current address (R on it in dnet, or docker restart ${l.recipient})`,
 		};
 	}
 	return {check: 'link', verdict: 'ok', text: `${what}: env and /etc/hosts match ${l.source}'s address ${l.sourceIp}`};
