@@ -1,37 +1,26 @@
 /**
- * Arguments of the commands without flags of their own, split and checked as cobra/pflag would,
- * and the usage failure they print (docker's shape).
+ * The prologue every command shares: its flags parsed by the one pflag-compatible parser
+ * (`model/flags.ts`), and failures printed in the docker CLI's shape and exit statuses: a flag
+ * error is its line, the usage and a `--help` hint (125); a wrong count of arguments is the same
+ * with `dnet: ` before it (1); `--help` prints the help (0).
  */
-import {unknownFlagMessage} from './cli-errors.js';
+import {FlagError, parseFlags, type FlagDef, type ParsedFlags} from '../model/cli/flags.js';
 import type {CommandContext} from './context.js';
 
-/** Arguments split as cobra/pflag would for a command without flags of its own. */
-export function splitArgs(args: string[]): {positional: string[]; help: boolean} | {error: string} {
-	const positional: string[] = [];
-	let help = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] as string;
-		if (arg === '--') {
-			positional.push(...args.slice(i + 1));
-			break;
-		}
-		if (arg === '--help' || arg === '-h') help = true;
-		else if (arg.startsWith('-') && arg !== '-') return {error: unknownFlagMessage(arg)};
-		else positional.push(arg);
-	}
-	return {positional, help};
-}
-
-/** `dnet: <message>`, the usage line and a `--help` hint (docker's shape of a usage error). */
+/** `<message>`, the usage line and a `--help` hint (docker's shape of a usage error). */
 export function usageFailure(command: string, usage: string, message: string): string {
-	return `dnet: ${message}\n\n${usage}\n\nRun 'dnet ${command} --help' for more information\n`;
+	return `${message}\n\n${usage}\n\nRun 'dnet ${command} --help' for more information\n`;
 }
 
-/** How a command takes its positional arguments. */
+/** How a command takes its flags and positional arguments. */
 export interface PositionalSpec {
 	name: string;
 	usage: string;
 	help: string;
+	/** The command's own flags (none when absent); `--help` is always there. */
+	flags?: readonly FlagDef[];
+	/** False when the flags end at the first argument (as `docker run`). */
+	interspersed?: boolean;
 	/** True when this many positional arguments are acceptable. */
 	accepts(count: number): boolean;
 	/** What to say otherwise (`'dnet link' requires exactly 2 arguments`). */
@@ -39,14 +28,16 @@ export interface PositionalSpec {
 }
 
 /**
- * The common prologue: a bad flag exits 125, `--help` prints the help and exits 0, a wrong
- * count exits 1, each with docker's shape of message. Returns the positional arguments, or the
- * exit status when the command is already done.
+ * Parses the command line; returns the parsed flags and arguments, or the exit status when the
+ * command is already done (a failure or the help printed).
  */
-export function positionalArgs(args: string[], ctx: CommandContext, spec: PositionalSpec): string[] | number {
-	const parsed = splitArgs(args);
-	if ('error' in parsed) {
-		ctx.stderr.write(usageFailure(spec.name, spec.usage, parsed.error));
+export function parseCommandLine(args: readonly string[], ctx: CommandContext, spec: PositionalSpec): ParsedFlags | number {
+	let parsed: ParsedFlags;
+	try {
+		parsed = parseFlags(args, spec.flags ?? [], {interspersed: spec.interspersed ?? true});
+	} catch (error) {
+		if (!(error instanceof FlagError)) throw error;
+		ctx.stderr.write(usageFailure(spec.name, spec.usage, error.message));
 		return 125;
 	}
 	if (parsed.help) {
@@ -54,8 +45,14 @@ export function positionalArgs(args: string[], ctx: CommandContext, spec: Positi
 		return 0;
 	}
 	if (!spec.accepts(parsed.positional.length)) {
-		ctx.stderr.write(usageFailure(spec.name, spec.usage, spec.countMessage));
+		ctx.stderr.write(usageFailure(spec.name, spec.usage, `dnet: ${spec.countMessage}`));
 		return 1;
 	}
-	return parsed.positional;
+	return parsed;
+}
+
+/** `parseCommandLine` for a command without flags of its own: the positional arguments, or the exit status. */
+export function positionalArgs(args: readonly string[], ctx: CommandContext, spec: PositionalSpec): string[] | number {
+	const parsed = parseCommandLine(args, ctx, spec);
+	return typeof parsed === 'number' ? parsed : parsed.positional;
 }

@@ -4,11 +4,12 @@
  * it holds and the links to it.
  */
 import {EngineError} from '../engine/engine.js';
+import {lastValue} from '../model/cli/flags.js';
 import {formatEdge, type LinkEdge} from '../model/links.js';
 import {allLinks} from '../operations/links.js';
-import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
+import {engineFailureText} from './cli-errors.js';
 import type {Command} from './context.js';
-import {usageFailure} from './args.js';
+import {parseCommandLine} from './args.js';
 
 const USAGE = 'Usage:  dnet links [CONTAINER] [--json]';
 
@@ -35,22 +36,17 @@ export interface LinkJson {
 
 /** `dnet links`: exit 0, 1 when the engine fails or CONTAINER does not exist, 125 on a bad flag. */
 export const linksCommand: Command = async (args, ctx) => {
-	let json = false;
-	const positional: string[] = [];
-	for (const arg of args) {
-		if (arg === '--json') json = true;
-		else if (arg === '--help' || arg === '-h') {
-			ctx.stdout.write(LINKS_HELP);
-			return 0;
-		} else if (arg.startsWith('-') && arg !== '-') {
-			ctx.stderr.write(usageFailure('links', USAGE, unknownFlagMessage(arg)));
-			return 125;
-		} else positional.push(arg);
-	}
-	if (positional.length > 1) {
-		ctx.stderr.write(usageFailure('links', USAGE, `'dnet links' accepts at most 1 argument`));
-		return 1;
-	}
+	const parsed = parseCommandLine(args, ctx, {
+		name: 'links',
+		usage: USAGE,
+		help: LINKS_HELP,
+		flags: [{long: 'json', kind: 'bool'}],
+		accepts: (n) => n <= 1,
+		countMessage: "'dnet links' accepts at most 1 argument",
+	});
+	if (typeof parsed === 'number') return parsed;
+	const json = lastValue(parsed, 'json') === true;
+	const positional = parsed.positional;
 	const [container] = positional;
 	let edges: LinkEdge[];
 	try {

@@ -2,9 +2,11 @@
  * `dnet ps [-a] [-l] [-n N] [-q] [--json]`: the containers `docker ps` lists, in its order (newest
  * first), with the same PORTS text, plus the links each one holds. Never loads Ink or React.
  */
-import {Command as Commander, CommanderError, InvalidArgumentError} from 'commander';
 import type {ContainerSummary} from '../model/container.js';
+import {lastValue} from '../model/cli/flags.js';
+import {psImage} from '../model/cli/image-ref.js';
 import {formatPortsColumn} from '../model/ports/index.js';
+import {parseCommandLine} from './args.js';
 import type {Command} from './context.js';
 import {formatTable} from './table.js';
 
@@ -41,12 +43,6 @@ function toPsJson(c: ContainerSummary): PsJson {
 	};
 }
 
-function parseCount(value: string): number {
-	const n = Number(value);
-	if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('not a whole number.');
-	return n;
-}
-
 interface PsOptions {
 	all?: boolean;
 	latest?: boolean;
@@ -55,34 +51,59 @@ interface PsOptions {
 	json?: boolean;
 }
 
-/** Picks and orders containers as `docker ps` does: newest first; `-n`/`-l` imply all. */
+/**
+ * Picks and orders containers as `docker ps` does: newest first; `-n`/`-l` imply all, and `-l`
+ * counts only when `-n` was not given (docker's precedence: `-l -n 3` shows 3).
+ */
 export function selectForPs(containers: ContainerSummary[], options: PsOptions): ContainerSummary[] {
 	// The engine lists newest first to the nanosecond; `created` is in seconds, so a stable sort keeps its order on ties.
 	const sorted = [...containers].sort((a, b) => b.created - a.created);
-	// As docker: `-n 0` (or negative) is no limit, and then only running containers unless `-a`.
-	const limit = options.latest ? 1 : options.last !== undefined && options.last > 0 ? options.last : undefined;
+	// As docker: `-n` defaults to -1; `-n 0` (or negative) is no limit, and then only running containers unless `-a`.
+	const last = options.last ?? -1;
+	const asked = options.latest && last === -1 ? 1 : last;
+	const limit = asked > 0 ? asked : undefined;
 	const all = options.all || limit !== undefined;
 	const shown = all ? sorted : sorted.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
 	return limit !== undefined ? shown.slice(0, limit) : shown;
 }
 
+const USAGE = 'Usage:  dnet ps [OPTIONS]';
+
+/** The text of `dnet ps --help`. */
+const PS_HELP = `${USAGE}
+
+List containers with their published ports and links
+
+Options:
+  -a, --all        Show all containers (default shows just running)
+      --json       Print JSON (an array of objects, see the README)
+  -n, --last int   Show n last created containers (includes all states) (default -1)
+  -l, --latest     Show the latest created container (includes all states)
+  -q, --quiet      Only display container IDs
+`;
+
+const PS_FLAGS = [
+	{long: 'all', short: 'a', kind: 'bool'},
+	{long: 'json', kind: 'bool'},
+	{long: 'last', short: 'n', kind: 'int'},
+	{long: 'latest', short: 'l', kind: 'bool'},
+	{long: 'quiet', short: 'q', kind: 'bool'},
+] as const;
+
 export const psCommand: Command = async (args, ctx) => {
-	const program = new Commander('dnet ps')
-		.description('List containers with their published ports and links')
-		.option('-a, --all', 'show all containers (default shows just running)')
-		.option('-l, --latest', 'show the latest created container (includes all states)')
-		.option('-n, --last <n>', 'show n last created containers (includes all states)', parseCount)
-		.option('-q, --quiet', 'only display container IDs')
-		.option('--json', 'print JSON (an array of objects, see the README)')
-		.exitOverride()
-		.configureOutput({writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s)});
-	try {
-		program.parse(args, {from: 'user'});
-	} catch (error) {
-		if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 125;
-		throw error;
-	}
-	const options = program.opts<PsOptions>();
+	const parsed = parseCommandLine(args, ctx, {
+		name: 'ps',
+		usage: USAGE,
+		help: PS_HELP,
+		flags: PS_FLAGS,
+		accepts: (n) => n === 0,
+		countMessage: "'dnet ps' accepts no arguments",
+	});
+	if (typeof parsed === 'number') return parsed;
+	const flag = (long: string) => lastValue(parsed, long);
+	const last = flag('last');
+	const options: PsOptions = {all: flag('all') === true, latest: flag('latest') === true, quiet: flag('quiet') === true, json: flag('json') === true};
+	if (typeof last === 'number') options.last = last;
 	const containers = selectForPs(await ctx.engine().listContainers(true), options);
 	if (options.json) {
 		ctx.stdout.write(`${JSON.stringify(containers.map(toPsJson), null, 2)}\n`);
@@ -95,7 +116,7 @@ export const psCommand: Command = async (args, ctx) => {
 	const rows = containers.map((c) => [
 		c.id.slice(0, 12),
 		c.name,
-		c.image,
+		psImage(c.image),
 		c.status,
 		formatPortsColumn(c.ports),
 		c.links.map((l) => `${l.alias}->${l.source}`).join(', '),

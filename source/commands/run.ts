@@ -3,10 +3,13 @@
  * [--dry-run] IMAGE [COMMAND [ARG...]]`: `docker run -d` for the flags dnet supports.
  */
 import {EngineError} from '../engine/engine.js';
-import {parseRunArgs, RUN_FLAGS} from '../model/run-args.js';
+import {FlagError} from '../model/cli/flags.js';
+import {imageRefError} from '../model/cli/image-ref.js';
+import {parseRunArgs, RUN_FLAGS, type RunArgs} from '../model/run-args.js';
 import {buildCreateBody, RunSpecError, type RunCreateBody, type RunSpec} from '../model/run-spec.js';
 import {createAndStart, CreateError} from '../operations/create.js';
 import type {Command, CommandContext} from './context.js';
+import {usageFailure} from './args.js';
 import {engineFailureText} from './cli-errors.js';
 
 /** The text of `dnet run --help`. */
@@ -31,30 +34,51 @@ async function run(spec: RunSpec, ctx: CommandContext): Promise<number> {
 	} catch (error) {
 		if (!(error instanceof CreateError)) throw error;
 		if (!(error.cause instanceof EngineError)) throw error.cause;
-		ctx.stderr.write(`dnet: ${engineFailureText(error.cause)}${error.cleanup ? `\ndnet: ${error.cleanup}` : ''}\n`);
+		ctx.stderr.write(failure(`${engineFailureText(error.cause)}${error.cleanup ? `\ndnet: ${error.cleanup}` : ''}`));
 		return FAILED;
 	}
 }
 
+const USAGE = 'Usage:  dnet run [OPTIONS] IMAGE [COMMAND] [ARG...]';
+
+/** docker's shape of a failure after the flags were read: `dnet: <message>` and a `--help` hint. */
+const failure = (message: string): string => `dnet: ${message}\n\nRun 'dnet run --help' for more information\n`;
+
 /**
- * `dnet run`: validates every flag first (nothing is created when one is invalid: stderr
- * `dnet: <the docker CLI's message>`, exit 125), then creates and starts the container and prints
- * its id; if start fails the container is removed and the engine's error is shown. With
+ * `dnet run`: reads the flags as `docker run` (a flag error: its line, the usage, exit 125; no
+ * IMAGE: exit 1), checks the image reference and every flag value (nothing is created when one is
+ * invalid: `dnet: <the docker CLI's message>`, exit 125), then creates and starts the container and
+ * prints its id; if start fails the container is removed and the engine's error is shown. With
  * `--dry-run` it prints `{"name": …, "create": …}` and contacts no engine.
  */
 export const runCommand: Command = async (args, ctx) => {
-	let spec: ReturnType<typeof parseRunArgs>;
+	let spec: RunArgs;
 	let body: RunCreateBody;
 	try {
 		spec = parseRunArgs(args);
-		if (spec.help) {
-			ctx.stdout.write(RUN_HELP);
-			return 0;
-		}
+	} catch (error) {
+		if (!(error instanceof FlagError)) throw error;
+		ctx.stderr.write(usageFailure('run', USAGE, error.message));
+		return FAILED;
+	}
+	if (spec.help) {
+		ctx.stdout.write(RUN_HELP);
+		return 0;
+	}
+	if (!spec.hasImage) {
+		ctx.stderr.write(usageFailure('run', USAGE, "dnet: 'dnet run' requires at least 1 argument"));
+		return 1;
+	}
+	const refError = imageRefError(spec.image);
+	if (refError !== null) {
+		ctx.stderr.write(failure(refError));
+		return FAILED;
+	}
+	try {
 		body = buildCreateBody(spec);
 	} catch (error) {
 		if (!(error instanceof RunSpecError)) throw error;
-		ctx.stderr.write(`dnet: ${error.message}\n`);
+		ctx.stderr.write(failure(error.message));
 		return FAILED;
 	}
 	if (spec.dryRun) {
@@ -65,7 +89,7 @@ export const runCommand: Command = async (args, ctx) => {
 		return await run(spec, ctx);
 	} catch (error) {
 		if (!(error instanceof EngineError)) throw error;
-		ctx.stderr.write(`dnet: ${engineFailureText(error)}\n`);
+		ctx.stderr.write(failure(engineFailureText(error)));
 		return FAILED;
 	}
 };

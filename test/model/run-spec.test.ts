@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {FlagError} from '../../source/model/cli/flags.js';
 import {parseRunArgs} from '../../source/model/run-args.js';
 import {buildCreateBody, renderDockerRun, RunSpecError, validateContainerName} from '../../source/model/run-spec.js';
 
@@ -15,7 +16,6 @@ describe('parseRunArgs', () => {
 		expect(parseRunArgs(['-p', '-1', 'img']).publish).toEqual(['-1']);
 	});
 	const failures: Array<[string[], string]> = [
-		[[], "'dnet run' requires at least 1 argument"],
 		[['-p'], "flag needs an argument: 'p' in -p"],
 		[['--name'], 'flag needs an argument: --name'],
 		[['--link', 'a:b:c', 'img'], 'invalid argument "a:b:c" for "--link" flag: bad format for links: a:b:c'],
@@ -23,11 +23,19 @@ describe('parseRunArgs', () => {
 		[['--rm=maybe', 'img'], 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
 	];
 	it.each(failures)('rejects %j', (args, message) => {
-		expect(() => parseRunArgs(args)).toThrowError(new RunSpecError(message));
+		expect(() => parseRunArgs(args)).toThrowError(new FlagError(message));
 	});
-	it('rejects flags dnet does not support, naming them', () => {
-		expect(() => parseRunArgs(['-e', 'A=1', 'img'])).toThrow(/^unknown shorthand flag: 'e' in -e \(dnet run supports/);
-		expect(() => parseRunArgs(['--env', 'A=1', 'img'])).toThrow(/^unknown flag: --env /);
+	it('rejects flags docker run has and dnet run does not, naming them', () => {
+		expect(() => parseRunArgs(['-e', 'A=1', 'img'])).toThrow(/^dnet run does not support docker run's -e\/--env \(it supports /);
+		expect(() => parseRunArgs(['-dt', 'img'])).toThrow(/^dnet run does not support docker run's -t\/--tty /);
+		expect(() => parseRunArgs(['--memory=1g', 'img'])).toThrow(/^dnet run does not support docker run's --memory /);
+		expect(() => parseRunArgs(['--nope', 'img'])).toThrowError(new FlagError('unknown flag: --nope'));
+		expect(() => parseRunArgs(['-Z', 'img'])).toThrowError(new FlagError("unknown shorthand flag: 'Z' in -Z"));
+	});
+	it('knows when no IMAGE was given', () => {
+		expect(parseRunArgs([]).hasImage).toBe(false);
+		expect(parseRunArgs(['-d']).hasImage).toBe(false);
+		expect(parseRunArgs(['--', '']).hasImage).toBe(true);
 	});
 });
 
