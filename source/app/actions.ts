@@ -1,6 +1,7 @@
 /** Every way the state can change: a tagged union, handled exhaustively by the reducer. */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {BackupAction} from '../features/backup/state.js';
+import type {DoctorAction} from '../features/doctor/state.js';
 import type {EditorAction} from '../features/editor/state.js';
 import type {FormAction} from '../features/form/state.js';
 import type {LifecycleAction} from '../features/lifecycle/state.js';
@@ -37,6 +38,7 @@ export type Action =
 	| EditorAction
 	| FormAction
 	| BackupAction
-	| NetAction;
+	| NetAction
+	| DoctorAction;
 
 export type Dispatch = (action: Action) => void;

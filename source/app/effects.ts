@@ -4,6 +4,7 @@
  * (`run-effects.ts`) executes each request through the operations layer, dispatching its result.
  */
 import type {BackupEffect} from '../features/backup/state.js';
+import type {DoctorEffect} from '../features/doctor/state.js';
 import type {EditorEffect} from '../features/editor/state.js';
 import type {FormEffect} from '../features/form/state.js';
 import type {LifecycleEffect} from '../features/lifecycle/state.js';
@@ -14,7 +15,7 @@ import type {PortsEffect} from '../features/ports/state.js';
 export type DetailsEffect = {kind: 'inspectDetails'; containerId: string};
 
 /** Every effect a reducer can ask for. */
-export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect;
+export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect;
 
 /** An effect with the id its result is matched by. */
 export type EffectRequest = Effect & {id: number};

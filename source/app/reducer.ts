@@ -5,6 +5,7 @@
  */
 import {handlers as backup, backupDone, backupsFound, checkBackups} from '../features/backup/reducer.js';
 import {handlers as details, detailsFailed, detailsLoaded, followDetails, refreshDetails} from '../features/details/reducer.js';
+import {handlers as doctor, doctorDone} from '../features/doctor/reducer.js';
 import {handlers as editor, askBeforeQuit, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
 import {handlers as form, askFormBeforeQuit, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
 import {handlers as help, helpLayout} from '../features/help/reducer.js';
@@ -49,7 +50,7 @@ const messages: HandlerTable = {
 };
 
 /** Every feature's handlers: one table per feature, at most one handler per scope and command (a test checks). */
-export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose];
+export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor];
 
 function handlerFor(scope: Scope, id: CommandId): Handler | undefined {
 	for (const table of HANDLER_TABLES) {
@@ -202,6 +203,8 @@ function reduce(state: State, action: Action): State {
 			return networksLoaded(state, action.networks, action.error);
 		case 'net/opDone':
 			return opDone(state, action.id, action.ok, action.text, action.lines, action.full);
+		case 'doctor/done':
+			return doctorDone(state, action.request, action.diagnosis, action.error);
 		default:
 			return assertNever(action);
 	}

@@ -6,6 +6,7 @@
  */
 import {offerBackups, settleBackup} from '../features/backup/effects.js';
 import {inspectDetails} from '../features/details/effects.js';
+import {diagnose} from '../features/doctor/effects.js';
 import {checkConflicts, loadEditor, recreatePorts} from '../features/editor/effects.js';
 import {createContainer, listImages} from '../features/form/effects.js';
 import {findAutoRemove, runJob} from '../features/lifecycle/effects.js';
@@ -53,6 +54,8 @@ export function createEffectRunner(ctx: EffectContext): (effect: EffectRequest) 
 				return loadNetworks(ctx);
 			case 'netOp':
 				return netOp(ctx, e.id, e.op);
+			case 'diagnose':
+				return diagnose(ctx, e.id, e);
 			default:
 				return assertNever(e);
 		}

@@ -5,6 +5,7 @@
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {StatusAge} from '../model/status-age.js';
 import type {BackupOffer} from '../features/backup/state.js';
+import type {DoctorState} from '../features/doctor/state.js';
 import type {EditorState, RecreateRequest} from '../features/editor/state.js';
 import type {FormState} from '../features/form/state.js';
 import type {Confirm, Job} from '../features/lifecycle/state.js';
@@ -13,7 +14,7 @@ import {initialPortsState, type PortsState} from '../features/ports/state.js';
 import type {EffectRequest} from './effects.js';
 import type {FieldState} from './input/text-field.js';
 
-export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename';
+export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename' | 'doctor';
 
 /** List order: by name (default), newest first, or running first. */
 export type SortKey = 'name' | 'created' | 'status';
@@ -103,6 +104,8 @@ export interface State {
 	backupsChecked: boolean;
 	/** Links, rename and networks (`l`, `L`, `r`, `N`). */
 	net: NetState;
+	/** The port doctor (`D`), or null. */
+	doctor: DoctorState | null;
 	/** Effect requests made by the reducers, drained by the store after each dispatch. */
 	effects: EffectRequest[];
 	/** The id the next effect request gets. */
@@ -144,6 +147,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		backupOffer: null,
 		backupsChecked: false,
 		net: initialNetState(),
+		doctor: null,
 		effects: [],
 		nextEffectId: 1,
 	};

@@ -73,6 +73,8 @@ function inMode(m: ModeId): State {
 			return {...base, message: {tone: 'error', text: 'start old-web: port is already allocated'}};
 		case 'busy':
 			return {...base, screen: 'editor', editor: {...editor, stage: 'applying'}};
+		case 'doctor':
+			return {...base, screen: 'doctor', doctor: {name: 'web', port: null, diagnosis: null, error: null, scroll: 0, returnTo: 'list', request: 1}};
 		case 'netConfirm':
 			return {...base, screen: 'links', net: {...base.net, confirm: {title: 't', lines: [], op: {kind: 'removeNetwork', name: 'n'}}}};
 	}

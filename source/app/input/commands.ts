@@ -66,6 +66,7 @@ export const COMMAND_IDS = [
 	'createNetwork',
 	'removeNetwork',
 	'showMessage',
+	'diagnose',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -97,6 +98,7 @@ export const MODE_IDS = [
 	'choose',
 	'busy',
 	'message',
+	'doctor',
 ] as const;
 
 export type ModeId = (typeof MODE_IDS)[number];

@@ -6,6 +6,7 @@
  */
 import {BACKUP_KEYS} from '../../features/backup/keys.js';
 import {DETAILS_KEYS} from '../../features/details/keys.js';
+import {DOCTOR_KEYS, DOCTOR_OPEN_KEYS} from '../../features/doctor/keys.js';
 import {EDITOR_KEYS, EDITOR_OPEN_KEYS} from '../../features/editor/keys.js';
 import {FORM_KEYS, FORM_OPEN_KEYS} from '../../features/form/keys.js';
 import {HELP_KEYS} from '../../features/help/keys.js';
@@ -54,6 +55,7 @@ export const SCOPE_ORDER: readonly Scope[] = [
 	'list',
 	'details',
 	'ports',
+	'doctor',
 	'links',
 	'networks',
 	'linkPicker',
@@ -99,6 +101,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	netConfirm: 'Confirmation of a link, rename or network change',
 	busy: 'While a change is applied',
 	message: 'A message shown whole',
+	doctor: 'Port doctor',
 };
 
 const rank = (s: Scope): number => SCOPE_ORDER.indexOf(s);
@@ -115,6 +118,7 @@ export const KEYMAP: readonly Binding[] = [
 	...RENAME_OPEN_KEYS,
 	...LINK_GRAPH_OPEN_KEYS,
 	...NETWORKS_OPEN_KEYS,
+	...DOCTOR_OPEN_KEYS,
 	...DETAILS_KEYS,
 	...LIFECYCLE_DETAILS_KEYS,
 	...HELP_KEYS,
@@ -123,6 +127,7 @@ export const KEYMAP: readonly Binding[] = [
 	...NETWORKS_KEYS,
 	...LINK_PICKER_KEYS,
 	...RENAME_KEYS,
+	...DOCTOR_KEYS,
 	...NET_OPS_KEYS,
 	...EDITOR_KEYS,
 	...FORM_KEYS,

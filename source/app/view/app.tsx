@@ -3,6 +3,7 @@ import {Box, Text, useApp, useStdout} from 'ink';
 import {useEffect} from 'react';
 import {BackupPanel} from '../../features/backup/view.js';
 import {DetailsScreen} from '../../features/details/view.js';
+import {DoctorScreen} from '../../features/doctor/view.js';
 import {NewContainerScreen} from '../../features/form/view.js';
 import {PortEditorScreen} from '../../features/editor/view.js';
 import {HelpScreen} from '../../features/help/view.js';
@@ -46,6 +47,8 @@ function Body({state}: {state: State}) {
 			return <NetworksScreen state={state} />;
 		case 'rename':
 			return <RenameScreen state={state} />;
+		case 'doctor':
+			return <DoctorScreen state={state} />;
 		case 'help':
 			return <HelpScreen height={listHeight(state) + 1} width={state.size.columns} readOnly={state.readOnly} scroll={state.help.scroll} />;
 	}

@@ -1,0 +1,62 @@
+/** The port doctor (`D`): opens the diagnosis of a container or a binding, scrolls it, runs it again. */
+import type {HandlerTable} from '../../app/handlers.js';
+import {listHeight} from '../../app/layout.js';
+import {requestWithId} from '../../app/request.js';
+import type {State} from '../../app/state.js';
+import {diagnosisLines} from '../../model/doctor/text.js';
+import {selectedBinding} from '../ports/reducer.js';
+import type {DoctorState} from './state.js';
+
+function open(state: State, name: string, port: DoctorState['port']): State {
+	const returnTo = state.screen === 'details' || state.screen === 'ports' ? state.screen : 'list';
+	const {state: next, id} = requestWithId(state, {kind: 'diagnose', container: name, port});
+	return {...next, screen: 'doctor', doctor: {name, port, diagnosis: null, error: null, scroll: 0, returnTo, request: id}};
+}
+
+const fromList = (state: State): State => {
+	const c = state.containers.find((x) => x.id === state.selectedId);
+	return c ? open(state, c.name, null) : state;
+};
+
+const fromDetails = (state: State): State => (state.details ? open(state, state.details.name, null) : state);
+
+const fromPorts = (state: State): State => {
+	const row = selectedBinding(state);
+	return row ? open(state, row.containerName, {port: row.containerPort, proto: row.protocol}) : state;
+};
+
+const again = (state: State): State => {
+	const d = state.doctor;
+	if (!d) return state;
+	return {...open(state, d.name, d.port), doctor: {...d, diagnosis: null, error: null, request: state.nextEffectId}};
+};
+
+/** How many lines the diagnosis takes (the view shows them from `scroll`). */
+const lineCount = (state: State): number => (state.doctor?.diagnosis ? diagnosisLines(state.doctor.diagnosis).length : 0);
+
+const scrollBy = (delta: number) => (state: State): State => {
+	const d = state.doctor;
+	if (!d) return state;
+	const max = Math.max(0, lineCount(state) - listHeight(state));
+	const scroll = Math.min(max, Math.max(0, d.scroll + delta));
+	return scroll === d.scroll ? state : {...state, doctor: {...d, scroll}};
+};
+
+/** The answer of a diagnose request; one older than the last request is dropped. */
+export function doctorDone(state: State, request: number, diagnosis?: DoctorState['diagnosis'], error?: string): State {
+	const d = state.doctor;
+	if (!d || d.request !== request) return state;
+	return {...state, doctor: {...d, diagnosis: diagnosis ?? null, error: error ?? null}};
+}
+
+export const handlers: HandlerTable = {
+	list: {diagnose: fromList},
+	details: {diagnose: fromDetails},
+	ports: {diagnose: fromPorts},
+	doctor: {
+		back: (s) => ({...s, screen: s.doctor?.returnTo ?? 'list'}),
+		diagnose: again,
+		up: scrollBy(-1),
+		down: scrollBy(1),
+	},
+};

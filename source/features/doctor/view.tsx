@@ -1,0 +1,36 @@
+/** The port doctor's screen: the same lines as `dnet doctor`, the verdicts in colour. */
+import {Box, Text} from 'ink';
+import {listHeight} from '../../app/layout.js';
+import type {State} from '../../app/state.js';
+import {useTheme} from '../../app/view/theme.js';
+import {diagnosisLines} from '../../model/doctor/text.js';
+import {sanitize} from '../../model/sanitize.js';
+
+function tone(line: string, theme: ReturnType<typeof useTheme>): string | undefined {
+	if (line.startsWith('  ok ')) return theme.tone.ok;
+	if (line.startsWith('  FAIL ')) return theme.tone.error;
+	if (line.startsWith('  -- ')) return theme.tone.warn;
+	if (!line.startsWith(' ')) return theme.tone.accent;
+	return undefined;
+}
+
+export function DoctorScreen({state}: {state: State}) {
+	const theme = useTheme();
+	const height = listHeight(state) + 1;
+	const d = state.doctor;
+	if (!d) return null;
+	const what = d.port ? `${d.name} ${d.port.port}/${d.port.proto}` : d.name;
+	const lines = d.error ? [`  FAIL  ${d.error}`] : d.diagnosis ? diagnosisLines(d.diagnosis) : ['  Diagnosing…'];
+	const verdict = d.diagnosis ? (d.diagnosis.ok ? 'every check passes' : 'a problem was found') : '';
+	const shown = lines.slice(d.scroll, d.scroll + height - 1);
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold color={theme.tone.accent} wrap="truncate">{sanitize(`Port doctor: ${what}${verdict ? ` (${verdict})` : ''}`)}</Text>
+			{shown.map((line, i) => (
+				<Text key={i} color={tone(line, theme)} wrap="truncate">
+					{sanitize(line)}
+				</Text>
+			))}
+		</Box>
+	);
+}
