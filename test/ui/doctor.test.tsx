@@ -59,6 +59,18 @@ describe('the port doctor screen', () => {
 		await waitFor(() => expect(app!.frame()).toMatch(/7081\s+5000\/tcp/));
 	});
 
+	it('D on a list filtered to nothing diagnoses nothing', async () => {
+		app = renderApp(engineWithWeb(), {columns: 120, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		app.press('/zzz');
+		app.press(KEY.enter);
+		await waitFor(() => expect(app!.frame()).toContain('matching "zzz"'));
+		app.press('D');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(app.frame()).not.toContain('Port doctor');
+		expect(app.engine.calls.some((c) => c.startsWith('exec'))).toBe(false);
+	});
+
 	it('D on the details diagnoses the container shown', async () => {
 		app = renderApp(engineWithWeb(), {columns: 120, rows: 30});
 		await waitFor(() => expect(app!.frame()).toContain('web'));

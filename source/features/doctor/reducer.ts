@@ -4,6 +4,7 @@ import {listHeight} from '../../app/layout.js';
 import {requestWithId} from '../../app/request.js';
 import type {State} from '../../app/state.js';
 import {diagnosisLines} from '../../model/doctor/text.js';
+import {selectedContainer} from '../list/selectors.js';
 import {selectedBinding} from '../ports/reducer.js';
 import type {DoctorState} from './state.js';
 
@@ -14,7 +15,7 @@ function open(state: State, name: string, port: DoctorState['port']): State {
 }
 
 const fromList = (state: State): State => {
-	const c = state.containers.find((x) => x.id === state.selectedId);
+	const c = selectedContainer(state);
 	return c ? open(state, c.name, null) : state;
 };
 
