@@ -25,6 +25,7 @@ const n = {
 	udp: uniqueName('doc-udp'),
 	v6lo: uniqueName('doc-v6lo'),
 	exposed: uniqueName('doc-exposed'),
+	second: uniqueName('doc-second'),
 };
 let server: net.Server;
 let udp: ChildProcess | undefined;
@@ -128,6 +129,8 @@ describe('dnet doctor on real containers', () => {
 	it('finds a stopped container and says how to start it', async () => {
 		const r = await doctor([n.stopped]);
 		expect(r.code).toBe(1);
+		expect(r.out).toContain(`${n.stopped} 5000/tcp -> 127.0.0.1:(any)\n`);
+		expect(r.out).toMatch(/ok +published: 127\.0\.0\.1:\(any\) -> 5000\/tcp/);
 		expect(r.out).toMatch(/FAIL +.* is created \(exit code 0\)\n +fix: docker start /);
 		expect(r.out).toMatch(/-- +nothing to read inside .*: it is not running/);
 		expect((await json(n.stopped)).ports[0]?.checks[0]?.verdict).toBe('FAIL');
@@ -137,6 +140,14 @@ describe('dnet doctor on real containers', () => {
 		const r = await doctor([n.held]);
 		expect(r.code).toBe(1);
 		expect(r.out).toMatch(new RegExp(`FAIL +.* could not start: .*${heldPort}.*; a process on this machine \\(not a container\\) on port ${heldPort} holds it now`));
+	});
+
+	it('names the container that holds the host port a failed start wanted', async () => {
+		const port = (await dockerOk(['port', n.good, '5000/tcp'])).trim().split(':').pop() ?? '';
+		await docker(['run', '-d', '--name', n.second, '-p', `127.0.0.1:${port}:5000`, 'dnet/webapp']);
+		const r = await doctor([n.second]);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(new RegExp(`FAIL +${n.second} could not start: .*${port}.*; container ${n.good} holds it now\n +fix: free that host port or publish another one`));
 	});
 
 	it('reads the sockets of an image without a shell from /proc, and says what it could not check without the rights', async () => {

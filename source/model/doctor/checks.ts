@@ -9,7 +9,9 @@ import {isLoopback, isWildcard, listenerText, type Listener} from './sockets.js'
 
 const hostText = (b: HostBinding): string => {
 	const ip = b.hostIp === '' ? '0.0.0.0' : b.hostIp;
-	return ip.includes(':') ? `[${ip}]:${b.hostPort}` : `${ip}:${b.hostPort}`;
+	// A stopped container's request may leave the port to the engine (`-p 127.0.0.1::5000`).
+	const port = b.hostPort === '' ? '(any)' : b.hostPort;
+	return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 };
 
 /** What a host IP means for who can reach the binding. */
