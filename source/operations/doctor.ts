@@ -4,6 +4,7 @@
  * `dnet doctor` and the TUI alike (ARCHITECTURE.md, "The layers and the feature folders").
  */
 import type {Engine} from '../engine/engine.js';
+import {findPortOwner} from '../engine/port-owner.js';
 import {probeTcp, type Prober} from '../engine/probe.js';
 import type {ContainerDetails, HostBinding, Protocol} from '../model/container.js';
 import {diagnose} from '../model/doctor/checks.js';
@@ -46,7 +47,9 @@ async function holderOf(engine: Engine, d: ContainerDetails): Promise<string | u
 	const others = await engine.listContainers(false);
 	const owner = others.find((c) => c.id !== d.id && c.ports.some((p) => p.publicPort === port));
 	if (owner) return `container ${owner.name}`;
-	return engine.isLocal ? `a process on this machine (not a container) on port ${port}` : `something on the engine's machine on port ${port}`;
+	if (!engine.isLocal) return `something on the engine's machine on port ${port}`;
+	const proc = await findPortOwner(port);
+	return proc ? `${proc.command} (pid ${proc.pid}), a process on this machine,` : `a process on this machine (not a container) on port ${port}`;
 }
 
 async function probe(prober: Prober, p: PortFact): Promise<void> {

@@ -139,7 +139,7 @@ describe('dnet doctor on real containers', () => {
 	it('gives the engine reason of a failed start and who holds the host port', async () => {
 		const r = await doctor([n.held]);
 		expect(r.code).toBe(1);
-		expect(r.out).toMatch(new RegExp(`FAIL +.* could not start: .*${heldPort}.*; a process on this machine \\(not a container\\) on port ${heldPort} holds it now`));
+		expect(r.out).toMatch(new RegExp(`FAIL +.* could not start: .*${heldPort}.*; node \\(pid ${process.pid}\\), a process on this machine, holds it now`));
 	});
 
 	it('names the container that holds the host port a failed start wanted', async () => {

@@ -1,5 +1,7 @@
 /** The engine's exec, the container's pid and reading files of the engine's machine, on the private engine. */
+import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {findPortOwner} from '../../source/engine/port-owner.js';
 import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {noShellImage} from '../support/doctor-images.js';
 import {waitFor} from '../support/wait-for.js';
@@ -54,5 +56,21 @@ describe('containerPid and readEngineFile', () => {
 		// busybox httpd listens on [::]:5000 (0x1388, dual stack), state 0A (LISTEN), once it has started.
 		await waitFor(async () => expect(await engine.readEngineFile(`/proc/${pid}/net/tcp6`)).toMatch(/0{32}:1388 0{32}:0000 0A/), 10_000);
 		expect(await engine.readEngineFile('/proc/0/nothing')).toBeNull();
+	});
+});
+
+describe('findPortOwner', () => {
+	it('finds the process of this machine listening on a port (this test), and nothing on a free one', async () => {
+		const server = net.createServer();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const port = (server.address() as net.AddressInfo).port;
+		try {
+			const owner = await findPortOwner(port);
+			expect(owner?.pid).toBe(process.pid);
+			expect(owner?.command).toMatch(/node|vitest/);
+		} finally {
+			server.close();
+		}
+		expect(await findPortOwner(port)).toBeNull();
 	});
 });
