@@ -170,6 +170,21 @@ describe('dnet doctor on real containers', () => {
 		expect((await json(n.good, noRights)).sockets).toBe('exec');
 	});
 
+	it('probes when the sockets cannot be read, and finds the engine proxy closing what nothing answers behind', async () => {
+		// Neither /proc nor cat: the listen check is not made, so the probe speaks.
+		const blind = new Proxy(engine, {
+			get: (target, key, receiver) => {
+				if (key === 'readEngineFile') return async () => null;
+				if (key === 'exec') return async () => ({exitCode: 127, stdout: '', stderr: 'exec: "cat": executable file not found in $PATH'});
+				return Reflect.get(target, key, receiver) as unknown;
+			},
+		});
+		const r = await doctor([n.nothing], blind);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(/-- +could not read what listens inside/);
+		expect(r.out).toMatch(/FAIL +127\.0\.0\.1:\d+ accepts, then the engine's proxy closes it: nothing answers behind it/);
+	});
+
 	it('finds a UDP listener and does not probe UDP', async () => {
 		await listening(n.udp, /ok +the app listens on 0\.0\.0\.0:5353 inside/);
 		const d = await json(n.udp);
