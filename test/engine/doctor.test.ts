@@ -26,6 +26,7 @@ const n = {
 	v6lo: uniqueName('doc-v6lo'),
 	exposed: uniqueName('doc-exposed'),
 	second: uniqueName('doc-second'),
+	v6host: uniqueName('doc-v6host'),
 };
 let server: net.Server;
 let udp: ChildProcess | undefined;
@@ -78,6 +79,7 @@ beforeAll(async () => {
 	const v6 = ['--sysctl', 'net.ipv6.conf.all.disable_ipv6=0', '--sysctl', 'net.ipv6.conf.lo.disable_ipv6=0'];
 	await run(n.v6lo, '-p', '127.0.0.1::5000', ...v6, 'dnet/webapp', 'httpd', '-f', '-p', '[::1]:5000');
 	await run(n.exposed, 'dnet/webapp');
+	await run(n.v6host, '-p', '[::1]::5000', 'dnet/webapp');
 }, 120_000);
 
 afterAll(async () => {
@@ -194,6 +196,13 @@ describe('dnet doctor on real containers', () => {
 
 	it('finds an app listening on IPv6 loopback only', async () => {
 		await listening(n.v6lo, /FAIL +the app listens on \[::1\]:5000 inside/);
+	});
+
+	it('reads an IPv6 binding and probes it over IPv6 loopback', async () => {
+		await listening(n.v6host, /ok +\[::1\]:\d+ answers from this machine \(open, [\d.]+ ms\)/);
+		const r = await doctor([n.v6host]);
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/ok +published: \[::1\]:\d+ -> 5000\/tcp \(reachable from this machine only\)/);
 	});
 
 	it('says a port is exposed but not published, and the -p that would publish it', async () => {
