@@ -131,6 +131,7 @@ export function diagnose(f: DoctorFacts): Diagnosis {
 	const ports = f.ports.map((p) => portReport(f, p));
 	const links = f.links.map(linkCheck);
 	const all = [...ports.flatMap((r) => r.checks), ...links];
-	if (ports.length === 0) all.push(stateCheck(f));
-	return {container: f.name, sockets: f.sockets.source, ports, links, ok: all.every((c) => c.verdict !== 'FAIL')};
+	const state = stateCheck(f);
+	if (ports.length === 0) all.push(state);
+	return {container: f.name, state, sockets: f.sockets.source, ports, links, ok: all.every((c) => c.verdict !== 'FAIL')};
 }

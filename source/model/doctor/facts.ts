@@ -82,6 +82,8 @@ export interface PortReport {
 
 export interface Diagnosis {
 	container: string;
+	/** The container's state check (also the first check of each port). */
+	state: Check;
 	/** `proc`, `exec` or `none`: how the socket table was read. */
 	sockets: string;
 	ports: PortReport[];

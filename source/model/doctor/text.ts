@@ -11,7 +11,7 @@ export function checkLines(c: Check): string[] {
 /** The whole diagnosis as text lines. */
 export function diagnosisLines(d: Diagnosis): string[] {
 	const lines: string[] = [];
-	if (d.ports.length === 0) lines.push(`${d.container}: no published or exposed port`);
+	if (d.ports.length === 0) lines.push(`${d.container}: no published or exposed port`, ...checkLines(d.state));
 	for (const r of d.ports) lines.push(r.title, ...r.checks.flatMap(checkLines));
 	if (d.links.length > 0) lines.push(`${d.container} links`, ...d.links.flatMap(checkLines));
 	return lines;
