@@ -64,6 +64,14 @@ async function runCommand(load: () => Promise<Command>, args: string[], options:
 		stdout: {write: (s) => void process.stdout.write(s)},
 		stderr: {write: (s) => void process.stderr.write(s)},
 		...testPause(process.env['DNET_TEST_PAUSE_BEFORE']),
+		onSignal: (handler) => {
+			const signals = ['SIGINT', 'SIGTERM'] as const;
+			const listeners = signals.map((signal) => [signal, () => handler(signal)] as const);
+			for (const [signal, listener] of listeners) process.on(signal, listener);
+			return () => {
+				for (const [signal, listener] of listeners) process.off(signal, listener);
+			};
+		},
 	};
 	try {
 		return await command(args, ctx);
@@ -200,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
 	};
 	sub('ps', 'list containers with their ports and links (like docker ps)', async () => (await import('./commands/ps.js')).psCommand);
 	sub('port', 'list port mappings of a container (like docker port)', async () => (await import('./commands/port.js')).portCommand);
-	sub('run', 'create and start a container with ports and links (like docker run -d)', async () => (await import('./commands/run.js')).runCommand, true);
+	sub('run', 'create and start a container with ports and links (like docker run; -d in the background)', async () => (await import('./commands/run.js')).runCommand, true);
 	sub('publish', 'publish container ports: recreate it safely with the new bindings', async () => (await import('./commands/publish.js')).publishCommand, true);
 	sub('unpublish', 'unpublish container ports: recreate it safely without them', async () => (await import('./commands/unpublish.js')).unpublishCommand, true);
 	sub('links', 'list links as recipient --alias--> source, broken ones flagged', async () => (await import('./commands/links.js')).linksCommand);

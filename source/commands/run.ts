@@ -1,21 +1,25 @@
 /**
  * `dnet run [-d] [--rm] [--name NAME] [-p SPEC]... [-P] [--expose PORT]... [--link NAME[:ALIAS]]...
- * [--dry-run] IMAGE [COMMAND [ARG...]]`: `docker run -d` for the flags dnet supports.
+ * [--dry-run] IMAGE [COMMAND [ARG...]]`: `docker run` for the flags dnet supports; in the
+ * foreground (`run-foreground.ts`) unless `-d`.
  */
 import {EngineError} from '../engine/engine.js';
 import {FlagError} from '../model/cli/flags.js';
 import {imageRefError} from '../model/cli/image-ref.js';
-import {parseRunArgs, RUN_FLAGS, type RunArgs} from '../model/run-args.js';
+import {InteractiveError, parseRunArgs, RUN_FLAGS, type RunArgs} from '../model/run-args.js';
 import {buildCreateBody, RunSpecError, type RunCreateBody, type RunSpec} from '../model/run-spec.js';
 import {createAndStart, CreateError} from '../operations/create.js';
 import type {Command, CommandContext} from './context.js';
 import {usageFailure} from './args.js';
 import {engineFailureText} from './cli-errors.js';
+import {printWarnings, runFailure, runForeground, startFailureStatus} from './run-foreground.js';
 
 /** The text of `dnet run --help`. */
 const RUN_HELP = `Usage:  dnet run [OPTIONS] IMAGE [COMMAND] [ARG...]
 
-Create and start a container in the background, like \`docker run -d\`.
+Create and start a container, like \`docker run\`: in the foreground (its output streamed, dnet
+exits with its status, Ctrl+C and SIGTERM forwarded to it), or in the background with -d (its id
+printed). No -i/-t: for an interactive container use docker run -it.
 
 Options: ${RUN_FLAGS}
   --dry-run   print {"name", "create"}: the Engine API create body, and contact no engine
@@ -24,25 +28,24 @@ Options: ${RUN_FLAGS}
 /** Exit status of `docker run` for invalid input and engine failures. */
 const FAILED = 125;
 
-/** Creates and starts; prints the id, or the engine's error (and a failed cleanup) and returns 125. */
-async function run(spec: RunSpec, ctx: CommandContext): Promise<number> {
+/** Creates and starts (`-d`): the engine's warnings, then the id; a container that does not start is kept, as docker keeps it. */
+async function runDetached(spec: RunSpec, ctx: CommandContext): Promise<number> {
 	try {
-		const {id, warnings} = await createAndStart(ctx.engine(), spec);
-		for (const w of warnings) ctx.stderr.write(`dnet: warning: ${w}\n`);
+		const {id} = await createAndStart(ctx.engine(), spec, {keepOnStartFailure: true, created: (made) => printWarnings(ctx, made)});
 		ctx.stdout.write(`${id}\n`);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof CreateError)) throw error;
 		if (!(error.cause instanceof EngineError)) throw error.cause;
-		ctx.stderr.write(failure(`${engineFailureText(error.cause)}${error.cleanup ? `\ndnet: ${error.cleanup}` : ''}`));
-		return FAILED;
+		const text = engineFailureText(error.cause);
+		ctx.stderr.write(runFailure(`${text}${error.cleanup ? `\ndnet: ${error.cleanup}` : ''}`));
+		return error.stage === 'start' ? startFailureStatus(text) : FAILED;
 	}
 }
 
 const USAGE = 'Usage:  dnet run [OPTIONS] IMAGE [COMMAND] [ARG...]';
 
-/** docker's shape of a failure after the flags were read: `dnet: <message>` and a `--help` hint. */
-const failure = (message: string): string => `dnet: ${message}\n\nRun 'dnet run --help' for more information\n`;
+const failure = runFailure;
 
 /**
  * `dnet run`: reads the flags as `docker run` (a flag error: its line, the usage, exit 125; no
@@ -57,6 +60,10 @@ export const runCommand: Command = async (args, ctx) => {
 	try {
 		spec = parseRunArgs(args);
 	} catch (error) {
+		if (error instanceof InteractiveError) {
+			ctx.stderr.write(`dnet: ${error.message}\n`);
+			return FAILED;
+		}
 		if (!(error instanceof FlagError)) throw error;
 		ctx.stderr.write(usageFailure('run', USAGE, error.message));
 		return FAILED;
@@ -86,7 +93,7 @@ export const runCommand: Command = async (args, ctx) => {
 		return 0;
 	}
 	try {
-		return await run(spec, ctx);
+		return await (spec.detach ? runDetached(spec, ctx) : runForeground(spec, ctx));
 	} catch (error) {
 		if (!(error instanceof EngineError)) throw error;
 		ctx.stderr.write(failure(engineFailureText(error)));

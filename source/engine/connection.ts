@@ -3,6 +3,7 @@
  * `DOCKER_CERT_PATH`), else the default unix socket. Parsed here, once, so that every failure to
  * reach it can be worded with the endpoint the user gave.
  */
+import type Dockerode from 'dockerode';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {EngineError} from './engine.js';
@@ -106,4 +107,31 @@ export function isLocalEndpoint(endpoint: Endpoint): boolean {
 	if (endpoint.kind === 'unix') return true;
 	if (endpoint.kind === 'ssh') return false;
 	return endpoint.host === 'localhost' || endpoint.host === '::1' || /^127\./.test(endpoint.host);
+}
+
+/** dockerode's options for the endpoint. */
+export function modemOptions(endpoint: Endpoint): Dockerode.DockerOptions {
+	switch (endpoint.kind) {
+		case 'unix':
+			return {socketPath: endpoint.socketPath};
+		case 'ssh':
+			return {
+				protocol: 'ssh',
+				host: endpoint.host,
+				port: endpoint.port,
+				...(endpoint.username ? {username: endpoint.username} : {}),
+				sshOptions: {agent: process.env['SSH_AUTH_SOCK']},
+			};
+		case 'tcp':
+			return endpoint.tls
+				? {
+						protocol: 'https',
+						host: endpoint.host,
+						port: endpoint.port,
+						...(endpoint.tls.ca ? {ca: endpoint.tls.ca} : {}),
+						...(endpoint.tls.cert ? {cert: endpoint.tls.cert} : {}),
+						...(endpoint.tls.key ? {key: endpoint.tls.key} : {}),
+					}
+				: {protocol: 'http', host: endpoint.host, port: endpoint.port};
+	}
 }

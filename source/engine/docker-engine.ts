@@ -6,7 +6,7 @@ import Dockerode from 'dockerode';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
 import {sanitize} from '../model/sanitize.js';
-import {isLocalEndpoint, type Endpoint} from './connection.js';
+import {isLocalEndpoint, modemOptions, type Endpoint} from './connection.js';
 import {
 	EngineError,
 	type CreateBody,
@@ -21,38 +21,13 @@ import {
 import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
 import {readEvents} from './events.js';
 import {execIn, readLocal, type ExecResult} from './exec.js';
+import {attachOutput, createWarned, waitRegistered, type OutputSink} from './run-io.js';
 import {mapContainerDetails, mapContainerList, mapImageDetails} from './map.js';
 import {endpointAliases, endpointGateways, mapNetwork} from './map-networks.js';
 import {normalizeRef, refPath} from './refs.js';
 
 export {MIN_API_VERSION, toEngineError} from './errors.js';
 export {parseEvent} from './events.js';
-
-function modemOptions(endpoint: Endpoint): Dockerode.DockerOptions {
-	switch (endpoint.kind) {
-		case 'unix':
-			return {socketPath: endpoint.socketPath};
-		case 'ssh':
-			return {
-				protocol: 'ssh',
-				host: endpoint.host,
-				port: endpoint.port,
-				...(endpoint.username ? {username: endpoint.username} : {}),
-				sshOptions: {agent: process.env['SSH_AUTH_SOCK']},
-			};
-		case 'tcp':
-			return endpoint.tls
-				? {
-						protocol: 'https',
-						host: endpoint.host,
-						port: endpoint.port,
-						...(endpoint.tls.ca ? {ca: endpoint.tls.ca} : {}),
-						...(endpoint.tls.cert ? {cert: endpoint.tls.cert} : {}),
-						...(endpoint.tls.key ? {key: endpoint.tls.key} : {}),
-					}
-				: {protocol: 'http', host: endpoint.host, port: endpoint.port};
-	}
-}
 
 export class DockerEngine implements Engine {
 	readonly endpoint: string;
@@ -239,6 +214,11 @@ export class DockerEngine implements Engine {
 	exec = (idOrName: string, cmd: string[]): Promise<ExecResult> => this.call(() => execIn(this.container(idOrName), cmd));
 	containerPid = async (idOrName: string): Promise<number> => Number((await this.inspectContainerRaw(idOrName) as {State?: {Pid?: unknown}}).State?.Pid ?? 0);
 	readEngineFile = async (path: string): Promise<string | null> => (this.isLocal ? readLocal(path) : null);
+
+	createContainerWarned = (name: string | null, body: CreateBody) => this.call(() => createWarned(this.docker, name, body));
+	attachOutput = (idOrName: string, sink: OutputSink) => this.call(() => attachOutput(this.container(idOrName), sink));
+	waitContainer = (idOrName: string, condition: 'next-exit' | 'removed') => this.call(() => waitRegistered(this.docker, `/containers/${this.container(idOrName).id}`, condition));
+	killContainer = async (idOrName: string, signal: string): Promise<void> => void (await this.call(() => this.container(idOrName).kill({signal})));
 
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {
 		try {

@@ -8,8 +8,10 @@
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
 import type {ExecResult} from './exec.js';
+import type {OutputAttachment, OutputSink} from './run-io.js';
 
 export type {ExecResult} from './exec.js';
+export type {OutputAttachment, OutputSink} from './run-io.js';
 
 /** One message of the engine's event stream, reduced to what dnet uses. */
 export interface EngineEvent {
@@ -155,6 +157,14 @@ export interface Engine {
 	 * it; null otherwise (not local, missing, no rights). Never throws.
 	 */
 	readEngineFile(path: string): Promise<string | null>;
+	/** `POST /containers/create`, with the engine's warnings (`IPv4 forwarding is disabled. …`). */
+	createContainerWarned(name: string | null, body: CreateBody): Promise<{id: string; warnings: string[]}>;
+	/** Attaches to the container's stdout and stderr (before it starts): raw pieces as they come, tagged. */
+	attachOutput(idOrName: string, sink: OutputSink): Promise<OutputAttachment>;
+	/** Registers a wait (`next-exit`, or `removed` for `--rm`); resolves once registered, with the exit status to come. */
+	waitContainer(idOrName: string, condition: 'next-exit' | 'removed'): Promise<{status: Promise<number>}>;
+	/** `POST /containers/{id}/kill?signal=…` (`SIGINT`, `SIGTERM`). */
+	killContainer(idOrName: string, signal: string): Promise<void>;
 	/** Subscribe to the event stream (container and network events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */

@@ -25,6 +25,9 @@ const SUPPORTED = new Set(RUN_FLAG_DEFS.map((d) => d.long));
 /** The flags `dnet run` supports, for messages and help. */
 export const RUN_FLAGS = '-d, --rm, --name NAME, -p/--publish SPEC, -P/--publish-all, --expose PORT, --link NAME[:ALIAS], --dry-run';
 
+/** `-i`/`-t`: dnet run streams output only; one line points at `docker run -it`. */
+export class InteractiveError extends FlagError {}
+
 /** What the command line says: the spec, and whether `--help` was asked for. */
 export type RunArgs = RunSpec & {help: boolean; detach: boolean; hasImage: boolean};
 
@@ -39,6 +42,8 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
 	} catch (error) {
 		const flag = error instanceof FlagError ? dockerRunFlag(error.message, SUPPORTED) : null;
 		if (flag === null) throw error;
+		const interactive = {'--interactive': '-i/--interactive', '--tty': '-t/--tty'}[flag.replace(/^-.\//, '')];
+		if (interactive !== undefined) throw new InteractiveError(`dnet run has no ${interactive}: for an interactive container use docker run -it`);
 		throw new FlagError(`dnet run does not support docker run's ${flag} (it supports ${RUN_FLAGS})`);
 	}
 	let links;

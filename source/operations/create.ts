@@ -1,6 +1,7 @@
 /**
- * Create-then-start, as `docker run -d` (shared by `dnet run` and the TUI's new-container form),
- * except that a container which cannot start is removed rather than left behind.
+ * Create-then-start, as `docker run -d` (shared by `dnet run` and the TUI's new-container form).
+ * A container which cannot start is removed by default (the form) or kept, as docker keeps it
+ * (`dnet run`: `keepOnStartFailure`).
  */
 import {EngineError, type Engine} from '../engine/engine.js';
 import {errorText} from '../model/error-text.js';
@@ -28,6 +29,16 @@ export interface Created {
 	name: string;
 	/** `127.0.0.1:8000/tcp is also asked for by old-web (stopped): …` (`model/host-ports.ts`). */
 	warnings: string[];
+	/** The engine's own warnings on create (`IPv4 forwarding is disabled. …`), which docker prints. */
+	engineWarnings: string[];
+}
+
+/** How a create-and-start goes. */
+export interface CreateOptions {
+	/** Leave a container whose start failed, as `docker run` does (default: remove it). */
+	keepOnStartFailure?: boolean;
+	/** Called once created, before the start (`dnet run` prints the engine's warnings there, as docker). */
+	created?: (created: {id: string; warnings: string[]; engineWarnings: string[]}) => void;
 }
 
 /**
@@ -42,36 +53,55 @@ async function stoppedClaims(engine: Engine, bindings: Parameters<typeof conflic
 }
 
 /**
- * Creates and starts a container from `spec`; `name` is the spec's, or the one the engine chose
- * (the short id when it cannot be read: a `--rm` container may be gone already).
- * @throws CreateError
+ * Creates a container from `spec`, with the host-port warnings and the engine's.
+ * @throws CreateError (stage `create`)
  */
-export async function createAndStart(engine: Engine, spec: RunSpec): Promise<Created> {
-	const name = spec.name || null;
+export async function createFromSpec(engine: Engine, spec: RunSpec): Promise<{id: string; warnings: string[]; engineWarnings: string[]}> {
 	const body = buildCreateBody(spec);
-	let warnings: string[];
-	let id: string;
 	try {
-		warnings = await stoppedClaims(engine, body.HostConfig.PortBindings);
-		id = await engine.createContainer(name, {...body});
+		const warnings = await stoppedClaims(engine, body.HostConfig.PortBindings);
+		const {id, warnings: engineWarnings} = await engine.createContainerWarned(spec.name || null, {...body});
+		return {id, warnings, engineWarnings};
 	} catch (error) {
 		throw new CreateError('create', asError(error), null);
 	}
+}
+
+/**
+ * Starts a created container; when the start fails, removes it unless `keep`.
+ * @throws CreateError (stage `start`)
+ */
+export async function startCreated(engine: Engine, id: string, keep = false): Promise<void> {
 	try {
 		await engine.startContainer(id);
 	} catch (error) {
 		let cleanup: string | null = null;
-		try {
-			await engine.removeContainer(id, {force: true, volumes: true});
-		} catch (again) {
-			if (!(again instanceof EngineError && again.kind === 'not-found')) cleanup = `could not remove ${id.slice(0, 12)}: ${errorText(again)}`;
+		if (!keep) {
+			try {
+				await engine.removeContainer(id, {force: true, volumes: true});
+			} catch (again) {
+				if (!(again instanceof EngineError && again.kind === 'not-found')) cleanup = `could not remove ${id.slice(0, 12)}: ${errorText(again)}`;
+			}
 		}
 		throw new CreateError('start', asError(error), cleanup);
 	}
-	if (name !== null) return {id, name, warnings};
+}
+
+/**
+ * Creates and starts a container from `spec`; `name` is the spec's, or the one the engine chose
+ * (the short id when it cannot be read: a `--rm` container may be gone already).
+ * @throws CreateError
+ */
+export async function createAndStart(engine: Engine, spec: RunSpec, options: CreateOptions = {}): Promise<Created> {
+	const name = spec.name || null;
+	const made = await createFromSpec(engine, spec);
+	const {id, warnings, engineWarnings} = made;
+	options.created?.(made);
+	await startCreated(engine, id, options.keepOnStartFailure ?? false);
+	if (name !== null) return {id, name, warnings, engineWarnings};
 	try {
-		return {id, name: (await engine.inspectContainer(id)).name, warnings};
+		return {id, name: (await engine.inspectContainer(id)).name, warnings, engineWarnings};
 	} catch {
-		return {id, name: id.slice(0, 12), warnings};
+		return {id, name: id.slice(0, 12), warnings, engineWarnings};
 	}
 }

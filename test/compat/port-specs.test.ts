@@ -115,7 +115,7 @@ describe(`port specs vs docker create (${flagCases.length} cases)`, () => {
 		});
 		const code = await runCommand(['--dry-run', ...o.flags, 'dnet/webapp'], rec.ctx);
 		if (o.code !== 0) {
-			expect({code, stderr: rec.stderr()}).toEqual({code: 125, stderr: `dnet: ${cliError(o.stderr)}\n`});
+			expect({code, stderr: rec.stderr()}).toEqual({code: 125, stderr: `dnet: ${cliError(o.stderr)}\n\nRun 'dnet run --help' for more information\n`});
 			return;
 		}
 		expect(code).toBe(0);

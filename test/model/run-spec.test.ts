@@ -27,7 +27,8 @@ describe('parseRunArgs', () => {
 	});
 	it('rejects flags docker run has and dnet run does not, naming them', () => {
 		expect(() => parseRunArgs(['-e', 'A=1', 'img'])).toThrow(/^dnet run does not support docker run's -e\/--env \(it supports /);
-		expect(() => parseRunArgs(['-dt', 'img'])).toThrow(/^dnet run does not support docker run's -t\/--tty /);
+		expect(() => parseRunArgs(['-dv', '/x:/y', 'img'])).toThrow(/^dnet run does not support docker run's -v\/--volume /);
+		expect(() => parseRunArgs(['-dt', 'img'])).toThrow(/^dnet run has no -t\/--tty: for an interactive container use docker run -it$/);
 		expect(() => parseRunArgs(['--memory=1g', 'img'])).toThrow(/^dnet run does not support docker run's --memory /);
 		expect(() => parseRunArgs(['--nope', 'img'])).toThrowError(new FlagError('unknown flag: --nope'));
 		expect(() => parseRunArgs(['-Z', 'img'])).toThrowError(new FlagError("unknown shorthand flag: 'Z' in -Z"));

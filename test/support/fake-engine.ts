@@ -10,6 +10,8 @@
  * tests, so conflicts come from other containers' bindings only.
  */
 import {
+	type OutputAttachment,
+	type OutputSink,
 	EngineError,
 	type CreateBody,
 	type EndpointConfig,
@@ -399,6 +401,27 @@ export class FakeEngine implements Engine {
 		this.check(`pid ${id}`);
 		const c = this.row(id);
 		return c.state === 'running' ? 1000 + this.containers.indexOf(c) : 0;
+	}
+
+	/** Creates as `createContainer`, with no warnings. */
+	async createContainerWarned(name: string | null, body: CreateBody): Promise<{id: string; warnings: string[]}> {
+		return {id: await this.createContainer(name, body), warnings: []};
+	}
+
+	/** Attaches to nothing: no output, done at once. */
+	async attachOutput(id: string, _sink: OutputSink): Promise<OutputAttachment> {
+		this.check(`attach ${id}`);
+		return {done: Promise.resolve(), close: () => {}};
+	}
+
+	/** A wait that ends at once with status 0. */
+	async waitContainer(id: string, condition: 'next-exit' | 'removed'): Promise<{status: Promise<number>}> {
+		this.check(`wait ${id} ${condition}`);
+		return {status: Promise.resolve(0)};
+	}
+
+	async killContainer(id: string, signal: string): Promise<void> {
+		this.check(`kill ${id} ${signal}`);
 	}
 
 	async readEngineFile(path: string): Promise<string | null> {
