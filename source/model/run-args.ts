@@ -18,12 +18,13 @@ export const RUN_FLAG_DEFS: readonly FlagDef[] = [
 	{long: 'expose', kind: 'string'},
 	{long: 'link', kind: 'string'},
 	{long: 'dry-run', kind: 'bool'},
+	{long: 'hostname', short: 'h', kind: 'string'},
 ];
 
 const SUPPORTED = new Set(RUN_FLAG_DEFS.map((d) => d.long));
 
 /** The flags `dnet run` supports, for messages and help. */
-export const RUN_FLAGS = '-d, --rm, --name NAME, -p/--publish SPEC, -P/--publish-all, --expose PORT, --link NAME[:ALIAS], --dry-run';
+export const RUN_FLAGS = '-d, --rm, --name NAME, -h/--hostname NAME, -p/--publish SPEC, -P/--publish-all, --expose PORT, --link NAME[:ALIAS], --dry-run';
 
 /** `-i`/`-t`: dnet run streams output only; one line points at `docker run -it`. */
 export class InteractiveError extends FlagError {}
@@ -54,6 +55,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
 	}
 	const [image = '', ...command] = parsed.positional;
 	const name = lastValue(parsed, 'name');
+	const hostname = lastValue(parsed, 'hostname');
 	return {
 		name: typeof name === 'string' ? name : null,
 		image,
@@ -65,6 +67,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
 		autoRemove: lastValue(parsed, 'rm') === true,
 		dryRun: lastValue(parsed, 'dry-run') === true,
 		detach: lastValue(parsed, 'detach') === true,
+		...(typeof hostname === 'string' && hostname !== '' ? {hostname} : {}),
 		help: parsed.help,
 		hasImage: parsed.positional.length > 0,
 	};

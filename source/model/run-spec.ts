@@ -24,6 +24,8 @@ export interface RunSpec {
 	autoRemove: boolean;
 	/** `--dry-run`: print the create body, contact no engine. */
 	dryRun: boolean;
+	/** `-h/--hostname`, when given. */
+	hostname?: string;
 }
 
 /** An invalid `dnet run` input; the message is the docker CLI's (or engine's) own words. */
@@ -36,6 +38,7 @@ export class RunSpecError extends Error {
 
 /** The create body dnet sends: the fields the CLI sends for these flags, with the CLI's values. */
 export interface RunCreateBody {
+	Hostname?: string;
 	Image: string;
 	Cmd: string[] | null;
 	ExposedPorts?: Record<string, Record<string, never>>;
@@ -92,6 +95,7 @@ export function buildCreateBody(spec: RunSpec): RunCreateBody {
 	// Same key order as the CLI's JSON.
 	const exposed = Object.keys(ports.ExposedPorts).length > 0 ? {ExposedPorts: ports.ExposedPorts} : {};
 	const body: RunCreateBody = {
+		...(spec.hostname ? {Hostname: spec.hostname} : {}),
 		AttachStdin: false,
 		AttachStdout: false,
 		AttachStderr: false,

@@ -43,6 +43,8 @@ const validSets: string[][] = [
 	['-p', '127.0.0.1::5000/udp', '-p', '[::1]:9000:5000', '-p', 'published=8081,target=80,protocol=sctp'],
 	['--rm', '-p', '8000-8002:80-82', '--link', source, '--link', `${source}:db`],
 	['-dP', '--rm', '-p80', '--expose=81', '--link=/x:y'],
+	['-h', 'myhost', '-p', '80'],
+	['--hostname=other.example', '-dh', 'last'],
 ];
 
 describe('dnet run vs docker run -d', () => {
@@ -73,6 +75,7 @@ describe('dnet run vs docker run -d', () => {
 		for (const [key, value] of Object.entries(top)) expect(JSON.stringify(sent[key]), key).toBe(JSON.stringify(value));
 		for (const [key, value] of Object.entries(HostConfig)) expect(JSON.stringify(sent.HostConfig[key]), key).toBe(JSON.stringify(value));
 		expect('ExposedPorts' in sent).toBe('ExposedPorts' in top);
+		expect(sent['Hostname'] ?? '').toBe(top['Hostname'] ?? '');
 	});
 
 	it('creates and starts what docker create creates (inspect)', async () => {

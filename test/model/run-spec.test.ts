@@ -33,6 +33,14 @@ describe('parseRunArgs', () => {
 		expect(() => parseRunArgs(['--nope', 'img'])).toThrowError(new FlagError('unknown flag: --nope'));
 		expect(() => parseRunArgs(['-Z', 'img'])).toThrowError(new FlagError("unknown shorthand flag: 'Z' in -Z"));
 	});
+	it('reads -h as --hostname, as docker run does', () => {
+		expect(parseRunArgs(['-h', 'box', 'img']).hostname).toBe('box');
+		expect(parseRunArgs(['-dhbox', 'img']).hostname).toBe('box');
+		expect(parseRunArgs(['--hostname=a', '-h', 'b', 'img']).hostname).toBe('b');
+		expect(parseRunArgs(['img']).hostname).toBeUndefined();
+		expect(() => parseRunArgs(['-h'])).toThrowError(new FlagError("flag needs an argument: 'h' in -h"));
+		expect(parseRunArgs(['--help']).help).toBe(true);
+	});
 	it('knows when no IMAGE was given', () => {
 		expect(parseRunArgs([]).hasImage).toBe(false);
 		expect(parseRunArgs(['-d']).hasImage).toBe(false);
