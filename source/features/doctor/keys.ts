@@ -2,7 +2,7 @@
 import type {Binding} from '../../app/input/commands.js';
 
 export const DOCTOR_OPEN_KEYS: readonly Binding[] = [
-	{id: 'diagnose', scope: 'list', keys: ['D'], description: 'Port doctor: why a published port does not answer', hint: 'doctor'},
+	{id: 'diagnose', scope: 'list', keys: ['D'], description: 'Port doctor: why a published port does not answer'},
 	{id: 'diagnose', scope: 'details', keys: ['D'], description: 'Port doctor for this container'},
 	{id: 'diagnose', scope: 'ports', keys: ['D'], description: 'Port doctor for the binding under the cursor', hint: 'doctor'},
 ];
