@@ -46,6 +46,8 @@ describe('lifecycle actions on the real engine', () => {
 		send(store, 'confirmYes');
 		await waitFor(async () => expect(await state(name)).toBe('exited'), 15_000);
 		await waitFor(() => expect(store!.getState().notice).toEqual({tone: 'info', text: `stopped: ${name}`}), 5000);
+		// The row shows it stopped once the engine's die event refreshed the list: start acts on what is shown.
+		await waitFor(() => expect(store!.getState().containers.find((c) => c.name === name)?.state).toBe('exited'), 5000);
 		send(store, 'start');
 		await waitFor(async () => expect(await state(name)).toBe('running'), 15_000);
 		send(store, 'restart');

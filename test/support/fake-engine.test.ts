@@ -36,7 +36,7 @@ describe('FakeEngine', () => {
 
 	it('creates and starts, records the body, and removes what cannot start', async () => {
 		const e = new FakeEngine([summary('db')]);
-		expect(await createAndStart(e, spec)).toEqual({id: 'id-new-1', name: 'web2', warnings: []});
+		expect(await createAndStart(e, spec)).toEqual({id: 'id-new-1', name: 'web2', warnings: [], engineWarnings: []});
 		expect(e.created[0]?.body['HostConfig']).toMatchObject({Links: ['db:pg'], PortBindings: {'5000/tcp': [{HostIp: '127.0.0.1', HostPort: '8080'}]}});
 		expect((await e.inspectContainer('web2')).links).toEqual([{source: 'db', alias: 'pg'}]);
 		e.startError = new EngineError('server', 'port is already allocated', undefined, 500);
