@@ -10,6 +10,7 @@ import type {ContainerDetails, HostBinding, Protocol} from '../model/container.j
 import {diagnose} from '../model/doctor/checks.js';
 import type {Diagnosis, DoctorFacts, LinkFact, PortFact, ProbeFact} from '../model/doctor/facts.js';
 import {envPrefix} from '../model/links.js';
+import {hostPortsCollide, type HostPort} from '../model/host-ports.js';
 import {containerReader, readSockets, type ContainerReader} from './doctor-read.js';
 
 /** One port to look at (`5000/tcp`); all of the container's when absent. */
@@ -43,9 +44,22 @@ function portFacts(d: ContainerDetails, only?: PortChoice): PortFact[] {
 async function holderOf(engine: Engine, d: ContainerDetails): Promise<string | undefined> {
 	const m = /(?:Bind for |listen \w+ )\[?([0-9a-f.:]*?)\]?:(\d+)(?: failed|: bind)/i.exec(d.state.error);
 	if (!m) return undefined;
+	const ip = m[1] ?? '';
 	const port = Number(m[2]);
+	// The engine's words do not say the protocol: take it from the container's own bindings of that port.
+	const protos = new Set(
+		Object.entries(d.portBindings)
+			.filter(([, bs]) => (bs ?? []).some((b) => Number(b.hostPort) === port))
+			.map(([key]) => key.split('/')[1] ?? 'tcp'),
+	);
+	if (protos.size === 0) protos.add('tcp');
+	const wanted = (protocol: string): HostPort => ({hostIp: ip === '0.0.0.0' ? '' : ip, hostPort: port, protocol});
 	const others = await engine.listContainers(false);
-	const owner = others.find((c) => c.id !== d.id && c.ports.some((p) => p.publicPort === port));
+	const owner = others.find(
+		(c) =>
+			c.id !== d.id &&
+			c.ports.some((p) => p.publicPort !== undefined && [...protos].some((proto) => hostPortsCollide(wanted(proto), {hostIp: p.ip ?? '', hostPort: p.publicPort ?? 0, protocol: p.type}))),
+	);
 	if (owner) return `container ${owner.name}`;
 	if (!engine.isLocal) return `something on the engine's machine on port ${port}`;
 	const proc = await findPortOwner(port);

@@ -26,6 +26,7 @@ const n = {
 	v6lo: uniqueName('doc-v6lo'),
 	exposed: uniqueName('doc-exposed'),
 	second: uniqueName('doc-second'),
+	udpTwin: uniqueName('doc-udp-twin'),
 	v6host: uniqueName('doc-v6host'),
 };
 let server: net.Server;
@@ -146,6 +147,10 @@ describe('dnet doctor on real containers', () => {
 
 	it('names the container that holds the host port a failed start wanted', async () => {
 		const port = (await dockerOk(['port', n.good, '5000/tcp'])).trim().split(':').pop() ?? '';
+		// The same port number on udp is another port: its holder must not be named for a tcp bind.
+		// (doc-udp's random udp port often has that number already; then this one cannot start, which is as good.)
+		await docker(['run', '-d', '--name', n.udpTwin, '-p', `127.0.0.1:${port}:5000/udp`, 'dnet/webapp']);
+		expect(await dockerOk(['ps', '--format', '{{.Ports}}'])).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}->\\d+/udp`));
 		await docker(['run', '-d', '--name', n.second, '-p', `127.0.0.1:${port}:5000`, 'dnet/webapp']);
 		const r = await doctor([n.second]);
 		expect(r.code).toBe(1);
