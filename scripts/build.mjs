@@ -1,27 +1,48 @@
-// Bundles source/cli.ts into dist/cli.js with esbuild: one file starts faster than many modules.
+// Bundles source/cli.ts into dist/cli.js with esbuild: one file starts faster than many modules, and
+// the published package needs no runtime dependencies at all (everything it runs is in dist/).
 // Ink and React are split into a lazily imported chunk so that `dnet ps` / `dnet port` never load them.
 import {build} from 'esbuild';
 import {chmod, rm, writeFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 /**
  * dockerode pulls in ssh2 (for ssh:// engines) and gRPC + protobuf (for BuildKit sessions) at load
- * time: most of its start-up cost, for features `dnet ps` and `dnet port` never use. They are
- * left out of the bundle and loaded from node_modules on first use instead.
+ * time: most of its start-up cost, for features `dnet ps` and `dnet port` never use.
+ * - docker-modem's ssh module (and with it ssh2) is bundled on its own into dist/modem-ssh.cjs and
+ *   required from there on first use of an ssh:// engine; nothing else ever loads it.
+ * - gRPC and protobuf (BuildKit sessions, which dnet never opens) are not bundled at all: a stub
+ *   that refuses on use stands in for them.
+ * - Ink's React devtools bridge (its DEV=true mode only, which needs react-devtools-core and ws) is
+ *   replaced by a module that fails as a missing react-devtools-core does: Ink then says so.
  */
-const LAZY = ['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'];
+const STUBBED = ['@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'];
 const lazyModules = {
 	name: 'lazy-modules',
 	setup(b) {
-		const filter = new RegExp(`^(${LAZY.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
-		b.onResolve({filter}, (args) => ({path: args.path, namespace: 'dnet-lazy'}));
+		const filter = new RegExp(`^(${STUBBED.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
+		b.onResolve({filter}, (args) => ({path: args.path, namespace: 'dnet-stub'}));
+		b.onLoad({filter: /.*/, namespace: 'dnet-stub'}, (args) => ({
+			loader: 'js',
+			contents: `const refuse = () => { throw new Error(${JSON.stringify(`${args.path} is not part of dnet`)}); };
+module.exports = new Proxy(function () {}, {get: (_t, key) => (key === '__esModule' || key === 'default' ? undefined : refuse()), apply: refuse, construct: refuse});`,
+		}));
+		b.onResolve({filter: /^\.\/devtools\.js$/}, (args) =>
+			/ink[\\/]build[\\/]reconciler\.js$/.test(args.importer) ? {path: 'ink-devtools', namespace: 'dnet-no-devtools'} : undefined,
+		);
+		b.onLoad({filter: /.*/, namespace: 'dnet-no-devtools'}, () => ({
+			loader: 'js',
+			contents: `const error = new Error('react-devtools-core is not part of dnet'); error.code = 'ERR_MODULE_NOT_FOUND'; throw error;`,
+		}));
 		// docker-modem reads `require('ssh2').Client` as it loads: defer its whole ssh module instead.
 		b.onResolve({filter: /^\.\/ssh$/}, (args) =>
-			/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'docker-modem/lib/ssh.js', namespace: 'dnet-lazy'} : undefined,
+			/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'modem-ssh', namespace: 'dnet-lazy'} : undefined,
 		);
-		b.onLoad({filter: /.*/, namespace: 'dnet-lazy'}, (args) => ({
+		b.onLoad({filter: /.*/, namespace: 'dnet-lazy'}, () => ({
 			loader: 'js',
 			contents: `let cached;
-const load = () => (cached ??= __dnetNodeRequire(${JSON.stringify(args.path)}));
+const load = () => (cached ??= __dnetNodeRequire('./modem-ssh.cjs'));
 module.exports = new Proxy(function () {}, {
 	get: (_t, key) => load()[key],
 	has: (_t, key) => key in load(),
@@ -48,8 +69,6 @@ const result = await build({
 	minify: true,
 	sourcemap: true,
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Native optional add-ons of ssh2 (used by dockerode for ssh:// hosts) stay outside the bundle.
-	external: ['cpu-features', './crypto/build/Release/sshcrypto.node', 'react-devtools-core'],
 	banner: {
 		js: [
 			"import {createRequire as __dnetCreateRequire} from 'node:module';",
@@ -63,6 +82,19 @@ const result = await build({
 	},
 	plugins: [lazyModules],
 	metafile: true,
+	logLevel: 'warning',
+});
+// ssh:// engines only: docker-modem's ssh agent with ssh2, one CommonJS file loaded on first use.
+await build({
+	entryPoints: [require.resolve('docker-modem/lib/ssh.js')],
+	outfile: 'dist/modem-ssh.cjs',
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	// ssh2's native speed-ups are optional (it falls back to pure JavaScript when they are missing).
+	external: ['cpu-features', '*.node'],
 	logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);
