@@ -28,6 +28,8 @@ export type Action =
 	| {type: 'engine/event'; containerId: string}
 	/** The list, read at `at` (dnet's clock, ms): the statuses' times are read relative to it. */
 	| {type: 'containers/loaded'; containers: ContainerSummary[]; at?: number}
+	/** Some containers read again at `at` (the ones an event named): their rows replaced, `removed` ones gone. */
+	| {type: 'containers/patched'; containers: ContainerSummary[]; removed: string[]; at: number}
 	/** Exact starts of status clocks (the engine's `StartedAt`/`FinishedAt`), for statuses read too coarsely. */
 	| {type: 'containers/times'; times: Array<{id: string; status: string; exact: number}>}
 	| {type: 'details/loaded'; id: string; data: ContainerDetails}

@@ -1,11 +1,14 @@
 /**
- * Keeps the state in step with the engine, driven by its event stream (never by polling):
- * connect, subscribe, list once; on a container or network event, fetch the list at once (the
- * change shows without waiting), fold every event that arrives meanwhile into one more fetch, and
- * fetch once more shortly after the burst: the engine may announce a change (a rename, a stop)
- * a moment before its list shows it. Each event is also dispatched, so that the details view can
- * re-inspect its container. When the stream breaks, say so, back off, resubscribe and resync.
- * Between bursts nothing runs: no timers.
+ * Keeps the state in step with the engine, driven by its event stream (never by polling): connect,
+ * subscribe, list once (ARCHITECTURE.md, "The live list"). On a container or network event, the
+ * container it names is fetched alone (the list filtered to its id) and its row patched at once;
+ * events that arrive meanwhile are folded into one more fetch, and the containers of the burst are
+ * fetched once more shortly after it: the engine may announce a change a moment before its list
+ * shows it. The whole list is read again only when a patch cannot be exact (a link's source renamed
+ * or removed: links are read from the sources' rows), when the events waiting name many containers,
+ * and when the stream broke. Each event is also dispatched, so that the details view can re-inspect
+ * its container. When the stream breaks, say so, back off, resubscribe and resync. Between bursts
+ * nothing runs: no timers.
  *
  * Statuses carry relative times (`Up 5 seconds`) that the view keeps true as time passes
  * (`model/status-age.ts`); for that it needs when each status clock started. The list gives only
@@ -21,11 +24,13 @@
 import {EngineError, type Engine, type EngineEvent, type EventSubscription} from '../engine/engine.js';
 import {errorText} from '../model/error-text.js';
 import {isCoarse, readStatus} from '../model/status-age.js';
-import type {ContainerSummary} from '../model/container.js';
+import type {ContainerSummary, Link} from '../model/container.js';
 import type {Dispatch} from './actions.js';
 
 /** The settling fetch after a burst of events. */
 export const SETTLE_MS = 60;
+/** More containers than this named by the events waiting: one whole list instead of patches. */
+export const BURST_FULL = 24;
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 
@@ -66,16 +71,23 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 	let retryTimer: unknown = null;
 	let settleTimer: unknown = null;
 	let refreshing = false;
-	let refreshAgain = false;
 	let generation = 0;
 	const now = (): number => timers.now?.() ?? Date.now();
 	/** The status clock (its prefix: `Up `, `Exited (0) `) each container's time is known for, or was asked. */
 	const timed = new Map<string, string>();
+	/** Each listed container's name and the links it holds (a whole list reads them from the sources' rows). */
+	const known = new Map<string, {name: string; links: Link[]}>();
+	/** Ids named by events and not fetched yet. */
+	let waiting = new Set<string>();
+	/** Ids named since the settle timer was armed: fetched once more when it fires. */
+	let burst = new Set<string>();
 
 	/** Asks the engine for the exact start of every status clock the list tells only coarsely. */
-	const pinCoarse = async (containers: ContainerSummary[], at: number, gen: number): Promise<void> => {
-		const listed = new Set(containers.map((c) => c.id));
-		for (const id of timed.keys()) if (!listed.has(id)) timed.delete(id);
+	const pinCoarse = async (containers: ContainerSummary[], at: number, gen: number, all: boolean): Promise<void> => {
+		if (all) {
+			const listed = new Set(containers.map((c) => c.id));
+			for (const id of timed.keys()) if (!listed.has(id)) timed.delete(id);
+		}
 		const ask: ContainerSummary[] = [];
 		for (const c of containers) {
 			const age = readStatus(c.status, at);
@@ -116,21 +128,50 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 		}, wait);
 	};
 
+	const listWhole = async (gen: number): Promise<void> => {
+		const containers = await engine.listContainers(true);
+		if (stopped || gen !== generation) return;
+		known.clear();
+		for (const c of containers) known.set(c.id, {name: c.name, links: c.links});
+		const at = now();
+		dispatch({type: 'containers/loaded', containers, at});
+		void pinCoarse(containers, at, gen, true);
+	};
+
+	const isSource = (name: string | undefined): boolean => name !== undefined && [...known.values()].some((k) => k.links.some((l) => l.source === name));
+
+	/** Fetches these containers alone and patches their rows; false when only the whole list would be exact. */
+	const patch = async (ids: string[], gen: number): Promise<boolean> => {
+		const listed = (await engine.listContainers(true, ids)).filter((c) => ids.includes(c.id));
+		if (stopped || gen !== generation) return true;
+		// A new container's links: its own configuration says them (its sources' rows are not fetched).
+		const fresh = listed.filter((c) => !known.has(c.id));
+		const asked = await Promise.all(fresh.map((c) => engine.inspectContainer(c.id).then((d) => d.links, () => [])));
+		if (stopped || gen !== generation) return true;
+		const newLinks = new Map(fresh.map((c, i) => [c.id, asked[i] ?? []]));
+		const containers = listed.map((c) => ({...c, links: newLinks.get(c.id) ?? known.get(c.id)?.links ?? []}));
+		const removed = ids.filter((id) => !listed.some((c) => c.id === id));
+		// Links are read from their source's names: a source renamed or removed changes other rows.
+		if (removed.some((id) => isSource(known.get(id)?.name))) return false;
+		if (containers.some((c) => known.has(c.id) && known.get(c.id)?.name !== c.name && isSource(known.get(c.id)?.name))) return false;
+		for (const id of removed) known.delete(id);
+		for (const c of containers) known.set(c.id, {name: c.name, links: c.links});
+		const at = now();
+		dispatch({type: 'containers/patched', containers, removed, at});
+		void pinCoarse(containers, at, gen, false);
+		return true;
+	};
+
+	/** One fetch at a time: whatever the events asked for meanwhile is fetched right after. */
 	const refresh = async (gen: number): Promise<void> => {
-		if (refreshing) {
-			refreshAgain = true;
-			return;
-		}
+		if (refreshing) return;
 		refreshing = true;
 		try {
-			do {
-				refreshAgain = false;
-				const containers = await engine.listContainers(true);
-				if (stopped || gen !== generation) return;
-				const at = now();
-				dispatch({type: 'containers/loaded', containers, at});
-				void pinCoarse(containers, at, gen);
-			} while (refreshAgain);
+			while (waiting.size > 0 && !stopped && gen === generation) {
+				const ids = [...waiting];
+				waiting = new Set();
+				if (ids.length > BURST_FULL || !(await patch(ids, gen))) await listWhole(gen);
+			}
 		} catch (error) {
 			fail(error, gen);
 		} finally {
@@ -139,14 +180,21 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 	};
 
 	const onEvent = (event: EngineEvent, gen: number): void => {
-		void refresh(gen);
-		if (settleTimer === null) {
-			settleTimer = timers.setTimeout(() => {
-				settleTimer = null;
-				void refresh(gen);
-			}, SETTLE_MS);
-		}
 		const concerns = event.type === 'container' ? event.id : event.attributes['container'];
+		// A network event without a container (a network created or removed) changes no row.
+		if ((event.type === 'container' || event.type === 'network') && concerns) {
+			waiting.add(concerns);
+			burst.add(concerns);
+			void refresh(gen);
+			if (settleTimer === null) {
+				settleTimer = timers.setTimeout(() => {
+					settleTimer = null;
+					for (const id of burst) waiting.add(id);
+					burst = new Set();
+					void refresh(gen);
+				}, SETTLE_MS);
+			}
+		}
 		if (concerns) dispatch({type: 'engine/event', containerId: concerns});
 	};
 
@@ -154,6 +202,8 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 		if (stopped) return;
 		const gen = generation;
 		timed.clear();
+		waiting = new Set();
+		burst = new Set();
 		dispatch({type: 'engine/connecting', attempt});
 		try {
 			const info = await engine.info();
@@ -162,13 +212,22 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 				onEvent: (event) => onEvent(event, gen),
 				onEnd: (error) => fail(error ?? new EngineError('unreachable', 'the event stream ended'), gen),
 			});
-			const containers = await engine.listContainers(true);
-			if (stopped || gen !== generation) return;
-			attempt = 0;
-			const at = now();
-			dispatch({type: 'engine/connected', info});
-			dispatch({type: 'containers/loaded', containers, at});
-			void pinCoarse(containers, at, gen);
+			// Events that arrive while the whole list is read are fetched right after it.
+			refreshing = true;
+			try {
+				const containers = await engine.listContainers(true);
+				if (stopped || gen !== generation) return;
+				attempt = 0;
+				known.clear();
+				for (const c of containers) known.set(c.id, {name: c.name, links: c.links});
+				const at = now();
+				dispatch({type: 'engine/connected', info});
+				dispatch({type: 'containers/loaded', containers, at});
+				void pinCoarse(containers, at, gen, true);
+			} finally {
+				refreshing = false;
+			}
+			void refresh(gen);
 		} catch (error) {
 			fail(error, gen);
 		}

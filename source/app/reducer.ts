@@ -20,6 +20,7 @@ import {chooseContainer, handlers as networks} from '../features/networks/reduce
 import {handlers as palette} from '../features/palette/reducer.js';
 import {handlers as ports, portsLoaded, reloadPorts, setPortsFilter, settlePorts} from '../features/ports/reducer.js';
 import {handlers as rename} from '../features/rename/reducer.js';
+import type {ContainerSummary} from '../model/container.js';
 import {fieldText} from '../model/sanitize.js';
 import type {Action} from './actions.js';
 import {MODE_IDS, MUTATING, type CommandId, type KeyName, type Scope} from './input/commands.js';
@@ -150,12 +151,14 @@ function reduce(state: State, action: Action): State {
 			};
 		case 'engine/event':
 			return refreshDetails(state, action.containerId);
-		case 'containers/loaded': {
-			const containers = [...action.containers].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-			const ids = new Set(containers.map((c) => c.id));
-			const marked = state.marked.filter((id) => ids.has(id));
-			const synced = action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, containers, action.at)};
-			return followDetails(settleCursor({...state, containers, loaded: true, ...synced, marked: marked.length === state.marked.length ? state.marked : marked}, state));
+		case 'containers/loaded':
+			return listed(state, action.containers, action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, action.containers, action.at)});
+		case 'containers/patched': {
+			// Only the rows read again are read for their times; the others keep theirs.
+			const replaced = new Set([...action.removed, ...action.containers.map((c) => c.id)]);
+			const ages = Object.fromEntries(Object.entries(state.ages).filter(([id]) => !replaced.has(id)));
+			const containers = [...state.containers.filter((c) => !replaced.has(c.id)), ...action.containers];
+			return listed(state, containers, {lastSync: action.at, ages: {...ages, ...readAges(state.ages, action.containers, action.at)}});
 		}
 		case 'containers/times':
 			return {...state, ages: pinAges(state.ages, action.times)};
@@ -208,6 +211,14 @@ function reduce(state: State, action: Action): State {
 		default:
 			return assertNever(action);
 	}
+}
+
+/** The list as read (whole or patched): sorted, marks of gone containers dropped, the cursor settled. */
+function listed(state: State, list: ContainerSummary[], synced: Partial<Pick<State, 'lastSync' | 'ages'>>): State {
+	const containers = [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+	const ids = new Set(containers.map((c) => c.id));
+	const marked = state.marked.filter((id) => ids.has(id));
+	return followDetails(settleCursor({...state, containers, loaded: true, ...synced, marked: marked.length === state.marked.length ? state.marked : marked}, state));
 }
 
 export function reducer(state: State, action: Action): State {

@@ -76,8 +76,8 @@ export class DockerEngine implements Engine {
 		return info;
 	}
 
-	async listContainers(all: boolean): Promise<ContainerSummary[]> {
-		const raw = await this.call(() => this.docker.listContainers({all}));
+	async listContainers(all: boolean, ids?: readonly string[]): Promise<ContainerSummary[]> {
+		const raw = await this.call(() => this.docker.listContainers({all, ...(ids ? {filters: {id: [...ids]}} : {})}));
 		return mapContainerList(raw);
 	}
 

@@ -112,8 +112,12 @@ export interface Engine {
 	readonly isLocal: boolean;
 	/** `GET /version`; fails with an `EngineError` when the engine cannot be used. */
 	info(): Promise<EngineInfo>;
-	/** `GET /containers/json`, `all` as `docker ps -a`. */
-	listContainers(all: boolean): Promise<ContainerSummary[]>;
+	/**
+	 * `GET /containers/json`, `all` as `docker ps -a`; with `ids`, only those containers (full ids:
+	 * the live list patches the rows an event names). A container's links come from its sources' rows
+	 * (`/recipient/alias` names), so a list of some ids may show fewer links than the whole list.
+	 */
+	listContainers(all: boolean, ids?: readonly string[]): Promise<ContainerSummary[]>;
 	/** `GET /containers/{id}/json`, mapped (the name without its slash). */
 	inspectContainer(idOrName: string): Promise<ContainerDetails>;
 	/** The raw inspect JSON (`Name` keeps its slash), for recreate and compatibility tests. */

@@ -46,12 +46,12 @@ describe('live updates', () => {
 		expect(store.getState().containers.map((c) => c.name)).toEqual(['new', 'web']);
 		expect(lists()).toBe(before + 2);
 		// One settling fetch after the burst catches a change the engine announced before listing it.
-		engine.containers[0] = {...engine.containers[0]!, name: 'renamed-late'};
+		engine.containers[1] = {...engine.containers[1]!, name: 'renamed-late'};
 		expect(vi.getTimerCount()).toBe(1);
 		await vi.advanceTimersByTimeAsync(SETTLE_MS);
 		await flush();
 		expect(lists()).toBe(before + 3);
-		expect(store.getState().containers.map((c) => c.name)).toEqual(['new', 'renamed-late']);
+		expect(store.getState().containers.map((c) => c.name)).toEqual(['renamed-late', 'web']);
 		expect(vi.getTimerCount()).toBe(0);
 	});
 

@@ -187,9 +187,12 @@ export class FakeEngine implements Engine {
 		return {version: '28.0.0-fake', apiVersion: '1.47', os: 'linux', arch: 'amd64'};
 	}
 
-	async listContainers(all: boolean): Promise<ContainerSummary[]> {
+	async listContainers(all: boolean, ids?: readonly string[]): Promise<ContainerSummary[]> {
 		this.check('list');
-		return this.containers.filter((c) => all || c.state === 'running').map((c) => structuredClone(c));
+		const rows = this.containers.filter((c) => (all || c.state === 'running') && (!ids || ids.some((id) => c.id.startsWith(id))));
+		// As the engine: a row's links are read from its sources' rows, so a list of some ids holds only the links among them.
+		const names = new Set(rows.map((c) => c.name));
+		return rows.map((c) => structuredClone(ids ? {...c, links: c.links.filter((l) => names.has(l.source))} : c));
 	}
 
 	async inspectContainer(id: string): Promise<ContainerDetails> {
