@@ -6,8 +6,9 @@
 import {Command as Commander, CommanderError} from 'commander';
 import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
-import {resolveEndpoint} from './engine/connection.js';
+import {resolveTarget} from './engine/connection.js';
 import {EngineError, type Engine} from './engine/engine.js';
+import {guardEngine} from './engine/guard.js';
 import {errorText} from './model/error-text.js';
 
 /** dockerode is loaded only when a command needs the engine: `--help` and `--version` stay instant. */
@@ -15,8 +16,14 @@ const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')>
 
 const VERSION = '0.1.0';
 
+/** How long a read (list, inspect) may go unanswered before the engine is reported as not answering. */
+const READ_DEADLINE_MS = 15_000;
+/** How long a change (create, rename, start…) may go unanswered; a stop or restart gets its grace time on top. */
+const CHANGE_DEADLINE_MS = 60_000;
+
 interface GlobalOptions {
 	host?: string;
+	context?: string;
 	readOnly?: boolean;
 }
 
@@ -31,7 +38,12 @@ async function makeEngineFactory(options: GlobalOptions): Promise<{get: () => En
 	let engine: Engine | null = null;
 	return {
 		get() {
-			engine ??= new DockerEngine(resolveEndpoint(options.host, process.env));
+			// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
+			engine ??= guardEngine(new DockerEngine(resolveTarget(options, process.env).endpoint), {
+				readOnly: options.readOnly ?? false,
+				readDeadlineMs: READ_DEADLINE_MS,
+				changeDeadlineMs: CHANGE_DEADLINE_MS,
+			});
 			return engine;
 		},
 		close() {
@@ -172,6 +184,7 @@ export async function main(argv: string[]): Promise<number> {
 		.description('A terminal UI for Docker container networking: published ports and links')
 		.version(VERSION, '-v, --version')
 		.option('-H, --host <address>', 'engine address (unix:///path, tcp://host:port, ssh://user@host); default $DOCKER_HOST or unix:///var/run/docker.sock')
+		.option('-c, --context <name>', 'the docker context to use (overrides DOCKER_HOST, DOCKER_CONTEXT and the one set with docker context use)')
 		.option('--read-only', 'look, never touch: every action that changes a container is hidden and refused')
 		.enablePositionalOptions()
 		.allowExcessArguments()
@@ -214,6 +227,9 @@ export async function main(argv: string[]): Promise<number> {
 	sub('links', 'list links as recipient --alias--> source, broken ones flagged', async () => (await import('./commands/links.js')).linksCommand);
 	sub('link', 'link a recipient to a source (--link source:alias): recreates the recipient safely', async () => (await import('./commands/link.js')).linkCommand, true);
 	sub('unlink', 'remove a link from a recipient: recreates it safely', async () => (await import('./commands/unlink.js')).unlinkCommand, true);
+	sub('context', 'list the docker contexts (ls [--json]) or set the current one (use NAME)', async () =>
+		(await import('./commands/contexts.js')).contextsCommand(program.opts<GlobalOptions>(), process.env),
+	);
 	sub('doctor', 'why a published port does not answer: one verdict per check, with the fix', async () => (await import('./commands/doctor.js')).doctorCommand);
 	try {
 		await program.parseAsync(argv, {from: 'user'});

@@ -93,14 +93,14 @@ describe('resolveEndpoint', () => {
 			expected: {kind: 'tcp', host: '::1', port: 2380, display: 'tcp://[::1]:2380'},
 		},
 		{
-			label: 'TLS verify with DOCKER_CERT_PATH: 2376 and the three files',
+			label: 'TLS verify with DOCKER_CERT_PATH: the three files, port 2375 as the CLI (TLS or not)',
 			env: {DOCKER_HOST: 'tcp://10.1.2.3', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir},
 			expected: {
 				kind: 'tcp',
 				host: '10.1.2.3',
-				port: 2376,
+				port: 2375,
 				tls: {verify: true, ca: 'CA-PEM', cert: 'CERT-PEM', key: 'KEY-PEM'},
-				display: 'tcp://10.1.2.3:2376 (TLS)',
+				display: 'tcp://10.1.2.3:2375 (TLS)',
 			},
 		},
 		{
@@ -115,25 +115,60 @@ describe('resolveEndpoint', () => {
 			},
 		},
 		{
-			label: 'DOCKER_TLS_VERIFY=0 is plain tcp',
-			env: {DOCKER_HOST: 'tcp://10.1.2.3:2375', DOCKER_TLS_VERIFY: '0', DOCKER_CERT_PATH: emptyDir},
-			expected: {kind: 'tcp', host: '10.1.2.3', port: 2375, display: 'tcp://10.1.2.3:2375'},
+			label: 'DOCKER_TLS_VERIFY=0 still verifies: the CLI checks only that it is non-empty',
+			env: {DOCKER_HOST: 'tcp://10.1.2.3:2375', DOCKER_TLS_VERIFY: '0', DOCKER_CERT_PATH: certDir},
+			expected: {
+				kind: 'tcp',
+				host: '10.1.2.3',
+				port: 2375,
+				tls: {verify: true, ca: 'CA-PEM', cert: 'CERT-PEM', key: 'KEY-PEM'},
+				display: 'tcp://10.1.2.3:2375 (TLS)',
+			},
 		},
 		{
-			label: 'DOCKER_TLS=1 without verify: TLS, no certificates read',
-			env: {DOCKER_HOST: 'tcp://10.1.2.3', DOCKER_TLS: '1', DOCKER_CERT_PATH: emptyDir},
-			expected: {kind: 'tcp', host: '10.1.2.3', port: 2376, tls: {verify: false}, display: 'tcp://10.1.2.3:2376 (TLS)'},
+			label: 'DOCKER_TLS=1 without verify: TLS without verification, the files still read',
+			env: {DOCKER_HOST: 'tcp://10.1.2.3', DOCKER_TLS: '1', DOCKER_CERT_PATH: certDir},
+			expected: {
+				kind: 'tcp',
+				host: '10.1.2.3',
+				port: 2375,
+				tls: {verify: false, ca: 'CA-PEM', cert: 'CERT-PEM', key: 'KEY-PEM'},
+				display: 'tcp://10.1.2.3:2375 (TLS)',
+			},
+		},
+		{
+			label: 'TLS with nothing else set: the CLI default tcp://localhost:2376',
+			env: {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir},
+			expected: {
+				kind: 'tcp',
+				host: 'localhost',
+				port: 2376,
+				tls: {verify: true, ca: 'CA-PEM', cert: 'CERT-PEM', key: 'KEY-PEM'},
+				display: 'tcp://localhost:2376 (TLS)',
+			},
 		},
 		{
 			label: 'ssh://user@host',
 			env: {DOCKER_HOST: 'ssh://alice@build.example'},
-			expected: {kind: 'ssh', host: 'build.example', port: 22, username: 'alice', display: 'ssh://alice@build.example'},
+			expected: {kind: 'ssh', host: 'build.example', username: 'alice', display: 'ssh://alice@build.example'},
+		},
+		{
+			label: 'ssh with a socket path (given to docker system dial-stdio as --host)',
+			env: {DOCKER_HOST: 'ssh://alice@build.example:2200/run/user/1000/docker.sock'},
+			expected: {
+				kind: 'ssh',
+				host: 'build.example',
+				port: 2200,
+				username: 'alice',
+				path: '/run/user/1000/docker.sock',
+				display: 'ssh://alice@build.example:2200/run/user/1000/docker.sock',
+			},
 		},
 		{
 			label: 'ssh with a port, no user',
 			flag: 'ssh://build.example:2222',
 			env: {},
-			expected: {kind: 'ssh', host: 'build.example', port: 2222, username: undefined, display: 'ssh://build.example:2222'},
+			expected: {kind: 'ssh', host: 'build.example', port: 2222, display: 'ssh://build.example:2222'},
 		},
 	];
 
@@ -172,12 +207,14 @@ describe('resolveEndpoint', () => {
 		expect(e.message).not.toContain('\n');
 	});
 
-	it('one missing file among three is still refused', () => {
+	it('ca.pem is required; cert.pem and key.pem only when present, as in the CLI', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'dnet-somecerts-'));
 		try {
-			writeFileSync(path.join(dir, 'ca.pem'), 'x');
 			writeFileSync(path.join(dir, 'cert.pem'), 'x');
-			expect(() => resolveEndpoint('tcp://h:1', {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir})).toThrow(/key\.pem/);
+			expect(() => resolveEndpoint('tcp://h:1', {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir})).toThrow(/ca\.pem/);
+			writeFileSync(path.join(dir, 'ca.pem'), 'x');
+			const e = resolveEndpoint('tcp://h:1', {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir});
+			expect(e.kind === 'tcp' && e.tls?.key).toBeUndefined();
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
 		}

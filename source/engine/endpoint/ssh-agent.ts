@@ -1,0 +1,143 @@
+/**
+ * ssh:// through the system `ssh`, as the docker CLI does (ARCHITECTURE.md, "Remote engines"):
+ * each connection of a keep-alive HTTP agent is one `ssh … docker system dial-stdio` process whose
+ * stdin/stdout carry the HTTP bytes, so requests reuse one ssh connection while it is idle, and
+ * `~/.ssh/config`, agents, known_hosts, ProxyJump and ControlMaster work as configured. BatchMode:
+ * ssh never prompts. Every ssh process is ended when its connection closes, when the engine is
+ * closed, and when dnet exits, whatever the path.
+ */
+import {spawn, type ChildProcess} from 'node:child_process';
+import {Agent} from 'node:http';
+import {Duplex} from 'node:stream';
+import {dialStdioArgs, sshFailure} from '../../model/endpoint/ssh-failure.js';
+import {sanitize} from '../../model/sanitize.js';
+import {EngineError} from '../engine.js';
+
+export interface SshTarget {
+	host: string;
+	port?: number;
+	username?: string;
+	path?: string;
+	display: string;
+}
+
+const live = new Set<ChildProcess>();
+let exitHook = false;
+
+function track(child: ChildProcess): void {
+	live.add(child);
+	child.once('exit', () => live.delete(child));
+	if (!exitHook) {
+		exitHook = true;
+		// 'exit' runs for process.exit, the end of the event loop, and after a signal handler exits.
+		process.once('exit', () => {
+			for (const c of live) c.kill('SIGTERM');
+		});
+	}
+}
+
+/** How many ssh processes dnet has running (for tests). */
+export const liveSshProcesses = (): number => live.size;
+
+type Unrefable = {ref?: () => void; unref?: () => void};
+
+/** One dial-stdio connection as a socket-like stream for Node's HTTP client. */
+class DialStdio extends Duplex {
+	private readonly child: ChildProcess;
+	private stderr = '';
+	private gotData = false;
+	private timer: NodeJS.Timeout | undefined;
+	private idleMs = 0;
+
+	constructor(private readonly target: SshTarget) {
+		super();
+		this.child = spawn('ssh', dialStdioArgs(target), {stdio: ['pipe', 'pipe', 'pipe']});
+		track(this.child);
+		this.child.stdout!.on('data', (chunk: Buffer) => {
+			this.gotData = true;
+			this.touch();
+			if (!this.push(chunk)) this.child.stdout!.pause();
+		});
+		this.child.stderr!.on('data', (chunk: Buffer) => {
+			this.stderr = (this.stderr + chunk.toString()).slice(-4096);
+		});
+		this.child.stdin!.on('error', () => undefined);
+		this.child.on('error', (error: NodeJS.ErrnoException) => {
+			this.destroy(
+				error.code === 'ENOENT'
+					? new EngineError('socket-missing', `cannot connect to ${target.display}: the ssh client is not installed`, 'install OpenSSH (the ssh command)')
+					: error,
+			);
+		});
+		this.child.on('close', (code) => {
+			if (this.destroyed) return;
+			if (code !== 0 && !this.gotData) {
+				const f = sshFailure(target.display, sanitize(this.stderr), code);
+				this.destroy(new EngineError(f.kind, f.message, f.hint));
+				return;
+			}
+			this.push(null);
+		});
+	}
+
+	override _read(): void {
+		this.child.stdout?.resume();
+	}
+
+	override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+		this.touch();
+		if (!this.child.stdin || this.child.stdin.destroyed) {
+			callback();
+			return;
+		}
+		this.child.stdin.write(chunk, () => callback());
+	}
+
+	override _final(callback: (error?: Error | null) => void): void {
+		this.child.stdin?.end();
+		callback();
+	}
+
+	override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+		clearTimeout(this.timer);
+		if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+		callback(error);
+	}
+
+	private touch(): void {
+		if (this.idleMs > 0) {
+			clearTimeout(this.timer);
+			this.timer = setTimeout(() => this.emit('timeout'), this.idleMs);
+		}
+	}
+
+	// What Node's HTTP client and agent call on a socket.
+	setTimeout(ms: number, onTimeout?: () => void): this {
+		this.idleMs = ms;
+		clearTimeout(this.timer);
+		if (onTimeout) this.once('timeout', onTimeout);
+		this.touch();
+		return this;
+	}
+	setNoDelay(): this {
+		return this;
+	}
+	setKeepAlive(): this {
+		return this;
+	}
+	ref(): this {
+		for (const h of [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as Unrefable[]) h?.ref?.();
+		return this;
+	}
+	unref(): this {
+		for (const h of [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as Unrefable[]) h?.unref?.();
+		return this;
+	}
+}
+
+/** A keep-alive HTTP agent whose connections are dial-stdio streams over the system ssh. */
+export function sshAgent(target: SshTarget): Agent {
+	const agent = new Agent({keepAlive: true});
+	(agent as unknown as {createConnection: () => Duplex}).createConnection = () => new DialStdio(target);
+	return agent;
+}
