@@ -8,18 +8,12 @@ import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
 import {EngineError, type Engine} from './engine/engine.js';
-import {guardEngine} from './engine/guard.js';
 import {errorText} from './model/error-text.js';
 
 /** dockerode is loaded only when a command needs the engine: `--help` and `--version` stay instant. */
 const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
 
 const VERSION = '0.1.0';
-
-/** How long a read (list, inspect) may go unanswered before the engine is reported as not answering. */
-const READ_DEADLINE_MS = 15_000;
-/** How long a change (create, rename, start…) may go unanswered; a stop or restart gets its grace time on top. */
-const CHANGE_DEADLINE_MS = 60_000;
 
 interface GlobalOptions {
 	host?: string;
@@ -38,12 +32,7 @@ async function makeEngineFactory(options: GlobalOptions): Promise<{get: () => En
 	let engine: Engine | null = null;
 	return {
 		get() {
-			// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
-			engine ??= guardEngine(new DockerEngine(resolveTarget(options, process.env).endpoint), {
-				readOnly: options.readOnly ?? false,
-				readDeadlineMs: READ_DEADLINE_MS,
-				changeDeadlineMs: CHANGE_DEADLINE_MS,
-			});
+			engine ??= new DockerEngine(resolveTarget(options, process.env).endpoint);
 			return engine;
 		},
 		close() {
