@@ -18,13 +18,14 @@ import {
 	type ImageSummary,
 	type RemoveOptions,
 } from './engine.js';
-import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
+import {compareVersions, mangledAnswer, MIN_API_VERSION, toEngineError} from './errors.js';
 import {readEvents} from './events.js';
 import {execIn, readLocal, type ExecResult} from './exec.js';
 import {attachOutput, createWarned, waitRegistered, type OutputSink} from './run-io.js';
 import {mapContainerDetails, mapContainerList, mapImageDetails} from './map.js';
 import {endpointAliases, endpointGateways, mapNetwork} from './map-networks.js';
 import {normalizeRef, refPath} from './refs.js';
+import * as swarm from './services.js';
 
 export {MIN_API_VERSION, toEngineError} from './errors.js';
 export {parseEvent} from './events.js';
@@ -51,11 +52,15 @@ export class DockerEngine implements Engine {
 	}
 
 	private async call<T>(fn: () => Promise<T>): Promise<T> {
+		let answer: T;
 		try {
-			return await fn();
+			answer = await fn();
 		} catch (error) {
 			throw toEngineError(error, this.where);
 		}
+		// dockerode hands back the bytes of a JSON answer it could not parse (cut, mangled): never read them as empty.
+		if (Buffer.isBuffer(answer) && answer.length > 0) throw mangledAnswer(this.endpoint);
+		return answer;
 	}
 
 	async info(): Promise<EngineInfo> {
@@ -78,6 +83,7 @@ export class DockerEngine implements Engine {
 
 	async listContainers(all: boolean, ids?: readonly string[]): Promise<ContainerSummary[]> {
 		const raw = await this.call(() => this.docker.listContainers({all, ...(ids ? {filters: {id: [...ids]}} : {})}));
+		if (!Array.isArray(raw)) throw mangledAnswer(this.endpoint);
 		return mapContainerList(raw);
 	}
 
@@ -93,6 +99,7 @@ export class DockerEngine implements Engine {
 	async createContainer(name: string | null, body: CreateBody): Promise<string> {
 		const options = {...body, ...(name ? {name} : {})} as Dockerode.ContainerCreateOptions;
 		const container = await this.call(() => this.docker.createContainer(options));
+		if (typeof container.id !== 'string' || container.id === '') throw mangledAnswer(this.endpoint);
 		return container.id;
 	}
 
@@ -220,6 +227,17 @@ export class DockerEngine implements Engine {
 	waitContainer = (idOrName: string, condition: 'next-exit' | 'removed') => this.call(() => waitRegistered(this.docker, `/containers/${this.container(idOrName).id}`, condition));
 	killContainer = async (idOrName: string, signal: string): Promise<void> => void (await this.call(() => this.container(idOrName).kill({signal})));
 
+	swarmState = async () => swarm.mapSwarmState(await this.call(() => this.docker.info()));
+	listServices = async () => swarm.arrOf(await this.call(() => swarm.listServicesRaw(this.docker))).map(swarm.mapService).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	inspectService = async (idOrName: string) => swarm.withSpec(await this.call(() => this.docker.getService(refPath('service', idOrName)).inspect()));
+	listTasks = async (serviceId: string | null) => swarm.arrOf(await this.call(() => swarm.listTasksRaw(this.docker, serviceId))).map(swarm.mapTask);
+	listNodes = async () => swarm.arrOf(await this.call(() => this.docker.listNodes())).map(swarm.mapNode);
+	updateServiceSpec = (id: string, version: number, spec: Record<string, unknown>) => this.call(() => swarm.updateServiceRaw(this.docker, refPath('service', id), version, spec, false));
+	rollbackService = async (idOrName: string) => {
+		const {service, spec} = await this.inspectService(idOrName);
+		return this.call(() => swarm.updateServiceRaw(this.docker, refPath('service', service.id), service.version, spec, true));
+	};
+
 	private async ignoreNotModified(fn: () => Promise<unknown>): Promise<void> {
 		try {
 			await this.call(fn);
@@ -247,7 +265,7 @@ export class DockerEngine implements Engine {
 		};
 		this.subscriptions.add(subscription);
 		const events = this.docker.getEvents({
-			filters: {type: ['container', 'network']},
+			filters: {type: ['container', 'network', 'service', 'node']},
 			abortSignal: abort.signal,
 		} as never) as unknown as Promise<NodeJS.ReadableStream>;
 		events

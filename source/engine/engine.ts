@@ -7,6 +7,7 @@
  */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../model/network.js';
+import type {NodeInfo, ServiceInfo, SwarmState, TaskInfo} from '../model/swarm/types.js';
 import type {ExecResult} from './exec.js';
 import type {OutputAttachment, OutputSink} from './run-io.js';
 
@@ -169,7 +170,21 @@ export interface Engine {
 	waitContainer(idOrName: string, condition: 'next-exit' | 'removed'): Promise<{status: Promise<number>}>;
 	/** `POST /containers/{id}/kill?signal=…` (`SIGINT`, `SIGTERM`). */
 	killContainer(idOrName: string, signal: string): Promise<void>;
-	/** Subscribe to the event stream (container and network events). */
+	/** `GET /info`'s `Swarm`: whether this engine is in a swarm, and a manager. Changes nothing. */
+	swarmState(): Promise<SwarmState>;
+	/** `GET /services?status=true` (managers only; elsewhere the engine's 503 as an EngineError). */
+	listServices(): Promise<ServiceInfo[]>;
+	/** `GET /services/{id}`: the service, and its raw `Spec` (what an update sends back, changed). */
+	inspectService(idOrName: string): Promise<{service: ServiceInfo; spec: Record<string, unknown>}>;
+	/** `GET /tasks`, of one service (its id) or of all (null). */
+	listTasks(serviceId: string | null): Promise<TaskInfo[]>;
+	/** `GET /nodes`. */
+	listNodes(): Promise<NodeInfo[]>;
+	/** Mutating: `POST /services/{id}/update?version=…` with the whole spec; returns the engine's warnings. */
+	updateServiceSpec(id: string, version: number, spec: Record<string, unknown>): Promise<string[]>;
+	/** Mutating: `docker service update --rollback`: back to the service's previous spec. */
+	rollbackService(idOrName: string): Promise<string[]>;
+	/** Subscribe to the event stream (container, network, service and node events). */
 	subscribe(handlers: EventHandlers): EventSubscription;
 	/** Release sockets and agents. */
 	close(): void;

@@ -15,12 +15,12 @@ import {sanitize} from '../model/sanitize.js';
 import {EngineError} from './engine.js';
 
 /** What a reference names. */
-export type RefKind = 'container' | 'network' | 'image';
+export type RefKind = 'container' | 'network' | 'image' | 'service';
 
 const notFound = (kind: RefKind, shown: string): EngineError =>
 	new EngineError(
 		'not-found',
-		kind === 'network' ? `network ${shown} not found` : kind === 'image' ? `No such image: ${shown}` : `No such container: ${shown}`,
+		kind === 'network' ? `network ${shown} not found` : kind === 'service' ? `service ${shown} not found` : kind === 'image' ? `No such image: ${shown}` : `No such container: ${shown}`,
 	);
 
 /**

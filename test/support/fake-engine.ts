@@ -36,6 +36,34 @@ import {
 	type PortMap,
 } from '../../source/model/container.js';
 import type {NetworkCreateOptions, NetworkInfo} from '../../source/model/network.js';
+import type {NodeInfo, ServiceInfo, ServicePort, SwarmState, TaskInfo} from '../../source/model/swarm/types.js';
+
+/** A replicated service (`svc-<name>`, 1/1 running, image dnet/webapp:latest), no ports. */
+export function service(name: string, extra: Partial<ServiceInfo> = {}): ServiceInfo {
+	return {
+		id: `svc-${name}`,
+		name,
+		image: 'dnet/webapp:latest',
+		mode: 'replicated',
+		replicas: 1,
+		maxPerNode: 0,
+		running: 1,
+		desired: 1,
+		completed: null,
+		specPorts: [],
+		ports: [],
+		networks: [],
+		vips: [],
+		endpointMode: 'vip',
+		update: null,
+		version: 10,
+		labels: {},
+		...extra,
+	};
+}
+
+/** The fake's swarm when `manager` is set: one node, this engine, a manager. */
+export const MANAGER: SwarmState = {localState: 'active', manager: true, nodeId: 'node-1', nodeAddr: '127.0.0.1'};
 
 /** A running container row (`id-<name>`, image dnet/webapp, on the default bridge). */
 export function summary(name: string, extra: Partial<ContainerSummary> = {}): ContainerSummary {
@@ -135,6 +163,13 @@ export class FakeEngine implements Engine {
 	done: string[] = [];
 	/** The create bodies, in order. */
 	created: Array<{name: string | null; body: CreateBody}> = [];
+	/** The engine's swarm state: not in a swarm by default (set `MANAGER`). */
+	swarm: SwarmState = {localState: 'inactive', manager: false, nodeId: '', nodeAddr: ''};
+	services: ServiceInfo[] = [];
+	tasks: TaskInfo[] = [];
+	nodes: NodeInfo[] = [];
+	/** When set, `updateServiceSpec` fails with it. */
+	serviceUpdateError: EngineError | null = null;
 	private handlers = new Set<EventHandlers>();
 	private seq = 0;
 
@@ -430,6 +465,81 @@ export class FakeEngine implements Engine {
 	async readEngineFile(path: string): Promise<string | null> {
 		this.calls.push(`read ${path}`);
 		return this.engineFiles.get(path) ?? null;
+	}
+
+	async swarmState(): Promise<SwarmState> {
+		this.check('swarm');
+		return {...this.swarm};
+	}
+
+	private manager(): void {
+		if (!this.swarm.manager) {
+			throw new EngineError('server', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', undefined, 503);
+		}
+	}
+
+	private findService(ref: string): ServiceInfo {
+		this.manager();
+		const name = normalizeRef('service', ref);
+		const s = this.services.find((x) => x.id === name || x.name === name);
+		if (!s) throw new EngineError('not-found', `service ${name} not found`, undefined, 404);
+		return s;
+	}
+
+	async listServices(): Promise<ServiceInfo[]> {
+		this.check('services');
+		this.manager();
+		return structuredClone(this.services);
+	}
+
+	/** The spec holds the ports only (`EndpointSpec.Ports`, Engine API form) and the name. */
+	async inspectService(ref: string): Promise<{service: ServiceInfo; spec: Record<string, unknown>}> {
+		this.check(`service inspect ${ref}`);
+		const s = this.findService(ref);
+		const ports = s.specPorts.map((p) => ({Protocol: p.protocol, TargetPort: p.targetPort, PublishedPort: p.publishedPort, PublishMode: p.publishMode}));
+		return {service: structuredClone(s), spec: {Name: s.name, EndpointSpec: {Ports: ports}}};
+	}
+
+	async listTasks(serviceId: string | null): Promise<TaskInfo[]> {
+		this.check(`tasks ${serviceId ?? 'all'}`);
+		this.manager();
+		return structuredClone(this.tasks.filter((t) => serviceId === null || t.serviceId === serviceId));
+	}
+
+	async listNodes(): Promise<NodeInfo[]> {
+		this.check('nodes');
+		this.manager();
+		return structuredClone(this.nodes);
+	}
+
+	/** Takes the spec's ports (ingress ports without a number get 30000+), as the engine would. */
+	async updateServiceSpec(id: string, version: number, spec: Record<string, unknown>): Promise<string[]> {
+		this.check(`service update ${id} ${version}`);
+		const s = this.findService(id);
+		if (this.serviceUpdateError) throw this.serviceUpdateError;
+		if (version !== s.version) throw new EngineError('server', 'update out of sequence', undefined, 500);
+		const raw = ((spec['EndpointSpec'] ?? {}) as {Ports?: Array<Record<string, unknown>>}).Ports ?? [];
+		const ports: ServicePort[] = raw.map((p) => ({
+			protocol: (p['Protocol'] ?? 'tcp') as ServicePort['protocol'],
+			targetPort: Number(p['TargetPort'] ?? 0),
+			publishedPort: Number(p['PublishedPort'] ?? 0),
+			publishMode: (p['PublishMode'] ?? 'ingress') as ServicePort['publishMode'],
+		}));
+		let next = 30000;
+		s.specPorts = ports;
+		s.ports = ports.map((p) => (p.publishMode === 'ingress' && p.publishedPort === 0 ? {...p, publishedPort: next++} : p));
+		s.version += 1;
+		s.update = {state: 'completed', message: 'update completed', startedAt: '', completedAt: ''};
+		this.done.push(`service update ${s.name} ${ports.map((p) => `${p.publishedPort}:${p.targetPort}/${p.protocol}/${p.publishMode}`).join(' ')}`.trim());
+		return [];
+	}
+
+	async rollbackService(ref: string): Promise<string[]> {
+		this.check(`service rollback ${ref}`);
+		const s = this.findService(ref);
+		s.update = {state: 'rollback_completed', message: 'rollback completed', startedAt: '', completedAt: ''};
+		this.done.push(`service rollback ${s.name}`);
+		return [];
 	}
 
 	subscribe(handlers: EventHandlers): EventSubscription {
