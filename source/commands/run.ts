@@ -1,6 +1,7 @@
 /**
- * `dnet run [-d] [--rm] [--name NAME] [-p SPEC]... [-P] [--expose PORT]... [--link NAME[:ALIAS]]...
- * [--dry-run] IMAGE [COMMAND [ARG...]]`: `docker run` for the flags dnet supports; in the
+ * `dnet run [-d] [--rm] [--name NAME] [-h HOSTNAME] [-p SPEC]... [-P] [--expose PORT]... [--link
+ * NAME[:ALIAS]]... [--network NET] [--network-alias A]... [--ip IP] [--ip6 IP] [--dns IP]...
+ * [--add-host HOST:IP]... [--dry-run] IMAGE [COMMAND [ARG...]]`: `docker run` for the flags dnet supports; in the
  * foreground (`run-foreground.ts`) unless `-d`.
  */
 import {EngineError} from '../engine/engine.js';
@@ -73,15 +74,18 @@ export const runCommand: Command = async (args, ctx) => {
 		return 0;
 	}
 	if (!spec.hasImage) {
-		ctx.stderr.write(usageFailure('run', USAGE, "dnet: 'dnet run' requires at least 1 argument"));
+		// docker run alone says `See` here where its other commands say `Run`.
+		ctx.stderr.write(usageFailure('run', USAGE, "dnet: 'dnet run' requires at least 1 argument").replace("\nRun 'dnet run --help'", "\nSee 'dnet run --help'"));
 		return 1;
 	}
-	const refError = imageRefError(spec.image);
-	if (refError !== null) {
-		ctx.stderr.write(failure(refError));
-		return FAILED;
-	}
 	try {
+		// In docker's order: the flags' values (the CLI), the image reference (the CLI), the name (the engine).
+		buildCreateBody({...spec, name: null});
+		const refError = imageRefError(spec.image);
+		if (refError !== null) {
+			ctx.stderr.write(failure(refError));
+			return FAILED;
+		}
 		body = buildCreateBody(spec);
 	} catch (error) {
 		if (!(error instanceof RunSpecError)) throw error;

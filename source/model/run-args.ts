@@ -5,6 +5,7 @@
  */
 import {dockerRunFlag} from './cli/docker-run-flags.js';
 import {errorText} from './error-text.js';
+import {parseNetworkOpt, validateDns, validateExtraHost, type NetworkAttachment} from './cli/run-network.js';
 import {allValues, FlagError, lastValue, parseFlags, type FlagDef} from './cli/flags.js';
 import {validateLink, type RunSpec} from './run-spec.js';
 
@@ -19,12 +20,21 @@ export const RUN_FLAG_DEFS: readonly FlagDef[] = [
 	{long: 'link', kind: 'string'},
 	{long: 'dry-run', kind: 'bool'},
 	{long: 'hostname', short: 'h', kind: 'string'},
+	{long: 'network', kind: 'string'},
+	{long: 'net', kind: 'string'},
+	{long: 'network-alias', kind: 'string'},
+	{long: 'net-alias', kind: 'string'},
+	{long: 'ip', kind: 'string'},
+	{long: 'ip6', kind: 'string'},
+	{long: 'dns', kind: 'string'},
+	{long: 'add-host', kind: 'string'},
 ];
 
 const SUPPORTED = new Set(RUN_FLAG_DEFS.map((d) => d.long));
 
 /** The flags `dnet run` supports, for messages and help. */
-export const RUN_FLAGS = '-d, --rm, --name NAME, -h/--hostname NAME, -p/--publish SPEC, -P/--publish-all, --expose PORT, --link NAME[:ALIAS], --dry-run';
+export const RUN_FLAGS =
+	'-d, --rm, --name NAME, -h/--hostname NAME, -p/--publish SPEC, -P/--publish-all, --expose PORT, --link NAME[:ALIAS], --network NETWORK, --network-alias ALIAS, --ip IPV4, --ip6 IPV6, --dns IP, --add-host HOST:IP, --dry-run';
 
 /** `-i`/`-t`: dnet run streams output only; one line points at `docker run -it`. */
 export class InteractiveError extends FlagError {}
@@ -47,15 +57,29 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
 		if (interactive !== undefined) throw new InteractiveError(`dnet run has no ${interactive}: for an interactive container use docker run -it`);
 		throw new FlagError(`dnet run does not support docker run's ${flag} (it supports ${RUN_FLAGS})`);
 	}
-	let links;
+	// pflag checks each value as it is set: the first bad one, in command-line order, is the error.
+	const links: string[] = [];
+	const dns: string[] = [];
+	const extraHosts: string[] = [];
+	const networks: NetworkAttachment[] = [];
+	const networkAliases: string[] = [];
 	try {
-		links = allValues(parsed, 'link').map(validateLink);
+		for (const {long, value} of parsed.values) {
+			const text = String(value);
+			if (long === 'link') links.push(validateLink(text));
+			else if (long === 'dns') dns.push(validateDns(text));
+			else if (long === 'add-host') extraHosts.push(validateExtraHost(text));
+			else if (long === 'network' || long === 'net') networks.push(parseNetworkOpt(text, `--${long}`));
+			else if (long === 'network-alias' || long === 'net-alias') networkAliases.push(text);
+		}
 	} catch (error) {
 		throw new FlagError(errorText(error));
 	}
 	const [image = '', ...command] = parsed.positional;
 	const name = lastValue(parsed, 'name');
 	const hostname = lastValue(parsed, 'hostname');
+	const ip = lastValue(parsed, 'ip');
+	const ip6 = lastValue(parsed, 'ip6');
 	return {
 		name: typeof name === 'string' ? name : null,
 		image,
@@ -68,6 +92,12 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
 		dryRun: lastValue(parsed, 'dry-run') === true,
 		detach: lastValue(parsed, 'detach') === true,
 		...(typeof hostname === 'string' && hostname !== '' ? {hostname} : {}),
+		...(networks.length > 0 ? {networks} : {}),
+		...(networkAliases.length > 0 ? {networkAliases} : {}),
+		...(typeof ip === 'string' && ip !== '' ? {ip} : {}),
+		...(typeof ip6 === 'string' && ip6 !== '' ? {ip6} : {}),
+		...(dns.length > 0 ? {dns} : {}),
+		...(extraHosts.length > 0 ? {extraHosts} : {}),
 		help: parsed.help,
 		hasImage: parsed.positional.length > 0,
 	};

@@ -2,11 +2,12 @@
  * A `docker run -d` command line reduced to the flags dnet supports, and the Engine API create
  * body the docker CLI 28 sends for it.
  */
+import {networkingBody, type EndpointBody, type RunNetworking} from './cli/run-network.js';
 import {errorText} from './error-text.js';
 import {buildPortConfig, type EngineBinding} from './ports/index.js';
 
-/** What `dnet run` was asked to do. */
-export interface RunSpec {
+/** What `dnet run` was asked to do (the networking flags: `cli/run-network.ts`). */
+export interface RunSpec extends RunNetworking {
 	/** `--name`, or null for an engine-generated name. */
 	name: string | null;
 	image: string;
@@ -53,7 +54,13 @@ export interface RunCreateBody {
 		PublishAllPorts: boolean;
 		Links: string[] | null;
 		AutoRemove: boolean;
+		Dns: string[];
+		DnsSearch: string[];
+		DnsOptions: string[];
+		ExtraHosts: string[] | null;
+		NetworkMode: string;
 	};
+	NetworkingConfig: {EndpointsConfig: Record<string, EndpointBody>};
 }
 
 /**
@@ -91,6 +98,12 @@ export function buildCreateBody(spec: RunSpec): RunCreateBody {
 	} catch (error) {
 		throw new RunSpecError(errorText(error));
 	}
+	let networking;
+	try {
+		networking = networkingBody(spec, spec.links);
+	} catch (error) {
+		throw new RunSpecError(errorText(error));
+	}
 	if (spec.name !== null && spec.name !== '') validateContainerName(spec.name);
 	// Same key order as the CLI's JSON.
 	const exposed = Object.keys(ports.ExposedPorts).length > 0 ? {ExposedPorts: ports.ExposedPorts} : {};
@@ -110,7 +123,13 @@ export function buildCreateBody(spec: RunSpec): RunCreateBody {
 			PublishAllPorts: ports.PublishAllPorts,
 			Links: spec.links.length > 0 ? [...spec.links] : null,
 			AutoRemove: spec.autoRemove,
+			Dns: [...(spec.dns ?? [])],
+			DnsSearch: [],
+			DnsOptions: [],
+			ExtraHosts: spec.extraHosts && spec.extraHosts.length > 0 ? [...spec.extraHosts] : null,
+			NetworkMode: networking.NetworkMode,
 		},
+		NetworkingConfig: {EndpointsConfig: networking.EndpointsConfig},
 	};
 	return body;
 }
@@ -131,6 +150,16 @@ export function renderDockerRun(
 	const words = extra.verb === 'create' ? ['docker', 'create'] : ['docker', 'run', '-d'];
 	if (spec.autoRemove) words.push('--rm');
 	if (spec.name) words.push('--name', spec.name);
+	if (spec.hostname) words.push('-h', spec.hostname);
+	for (const n of spec.networks ?? []) {
+		const options = [...n.aliases.map((a) => `alias=${a}`), ...(n.ipv4 ? [`ip=${n.ipv4}`] : []), ...(n.ipv6 ? [`ip6=${n.ipv6}`] : [])];
+		words.push('--network', options.length > 0 ? [`name=${n.target}`, ...options].join(',') : n.target);
+	}
+	for (const a of spec.networkAliases ?? []) words.push('--network-alias', a);
+	if (spec.ip) words.push('--ip', spec.ip);
+	if (spec.ip6) words.push('--ip6', spec.ip6);
+	for (const d of spec.dns ?? []) words.push('--dns', d);
+	for (const h of spec.extraHosts ?? []) words.push('--add-host', h);
 	for (const n of extra.networks ?? []) {
 		words.push('--network', n.name);
 		for (const a of n.aliases) words.push('--network-alias', a);

@@ -53,7 +53,8 @@ describe('buildCreateBody', () => {
 	it('sends what docker run -d sends', () => {
 		const body = buildCreateBody({...base, publish: ['8080:80'], links: ['db'], autoRemove: true, command: ['sh']});
 		expect(body).toMatchObject({Image: 'img', Cmd: ['sh'], ExposedPorts: {'80/tcp': {}}, AttachStdout: false});
-		expect(body.HostConfig).toEqual({PortBindings: {'80/tcp': [{HostIp: '', HostPort: '8080'}]}, PublishAllPorts: false, Links: ['db'], AutoRemove: true});
+		expect(body.HostConfig).toEqual({PortBindings: {'80/tcp': [{HostIp: '', HostPort: '8080'}]}, PublishAllPorts: false, Links: ['db'], AutoRemove: true, Dns: [], DnsSearch: [], DnsOptions: [], ExtraHosts: null, NetworkMode: 'default'});
+		expect(body.NetworkingConfig).toEqual({EndpointsConfig: {default: expect.objectContaining({IPAMConfig: null, Links: null, Aliases: null})}});
 		expect(buildCreateBody(base)).not.toHaveProperty('ExposedPorts');
 		expect(buildCreateBody(base).Cmd).toBeNull();
 	});
