@@ -6,7 +6,8 @@ import {render} from 'ink';
 import type {Engine} from '../../engine/engine.js';
 import {createAppStore} from '../app-store.js';
 import {App} from './app.js';
-import {asciiStream} from './ascii.js';
+import {terminalCaps} from './output/caps.js';
+import {createTerminalOutput} from './output/terminal-output.js';
 import {makeTheme, ThemeContext} from './theme.js';
 
 export interface TuiOptions {
@@ -18,7 +19,14 @@ export interface TuiOptions {
 	ascii: boolean;
 	/** `--read-only`: mutating keys hidden and refused. */
 	readOnly: boolean;
+	/**
+	 * What is already on the alternate screen, entered by the caller (text from the top left, lines
+	 * split by '\n', SGR allowed): the first frame then writes only what differs from it.
+	 */
+	drawn?: string;
 }
+
+const HIDE_CURSOR = '\u001b[?25l';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 // Show the cursor on both screens: terminals keep the cursor mode per screen or globally.
@@ -55,29 +63,36 @@ export async function startTui(options: TuiOptions): Promise<TuiSession> {
 	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly});
 	await firstList(store);
 	let restored = false;
-	stdout.write(ENTER_ALT);
+	const caps = terminalCaps(stdout);
+	const level = options.color ? caps.level : 0;
+	// Under the ASCII theme every byte written is ASCII, whatever text a reducer or the engine made.
+	const output = createTerminalOutput(stdout, {level, sync: caps.sync, ascii: options.ascii});
+	if (options.drawn === undefined) stdout.write(ENTER_ALT + HIDE_CURSOR);
+	else {
+		stdout.write(HIDE_CURSOR);
+		output.seed(options.drawn);
+	}
 	const instance = render(
-		<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii})}>
+		<ThemeContext.Provider value={makeTheme({color: level > 0, ascii: options.ascii})}>
 			<App store={store} />
 		</ThemeContext.Provider>,
 		{
 			stdin: options.stdin,
-			// Under the ASCII theme every byte written is ASCII, whatever text a reducer or the engine made.
-			stdout: options.ascii ? asciiStream(stdout) : stdout,
+			// Ink's debug mode writes each frame whole and nothing else; the output layer sends the
+			// terminal only what changed (ARCHITECTURE.md, "The terminal"). Ink's own incremental mode
+			// moves the cursor one line too few when a frame ends in a newline.
+			stdout: output.stream,
+			debug: true,
 			stderr: options.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,
-			maxFps: 60,
-			// Ink 6.8's incremental mode moves the cursor up one line too few when a frame ends in a
-			// newline (every frame shorter than the terminal), so each update lands one row lower.
-			// Full frames cost ~4 KB per update; see the Performance section of the README.
-			incrementalRendering: false,
 		},
 	);
 	const restore = (): void => {
 		if (restored) return;
 		restored = true;
 		store.stop();
+		output.close();
 		try {
 			instance.unmount();
 		} catch {
