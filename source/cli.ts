@@ -9,6 +9,7 @@ import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
 import {EngineError, type Engine} from './engine/engine.js';
 import {errorText} from './model/error-text.js';
+import type {Action} from './app/actions.js';
 
 /** dockerode is loaded only when a command needs the engine: `--help` and `--version` stay instant. */
 const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
@@ -100,6 +101,40 @@ async function importUi(): Promise<typeof import('./app/view/tui.js')> {
 	}
 }
 
+interface FirstDraw {
+	seed?: Action[];
+	drawn?: string;
+}
+
+const ENTER_FIRST_FRAME = '\u001b[?1049h\u001b[?25l\u001b[H\u001b[2J';
+const LEAVE_FIRST_FRAME = '\u001b[?25h\u001b[?1049l\u001b[?25h';
+
+/**
+ * Reads the engine's version and the list together and, at once, draws the list from them on the
+ * alternate screen, before Ink and React are loaded (ARCHITECTURE.md, "The first frame"); the UI
+ * starts from the same state and takes the screen over. Keys typed meanwhile wait in the terminal
+ * (raw mode: no echo, no line editing) until Ink reads them. Throws what `info` throws.
+ */
+async function drawFirstFrame(engine: Engine, look: {color: boolean; ascii: boolean; readOnly: boolean}): Promise<FirstDraw> {
+	const frame = import('./app/view/first-frame.js');
+	const listed = engine.listContainers(true).then(
+		(containers) => ({containers, at: Date.now()}),
+		() => null,
+	);
+	const info = await engine.info();
+	const list = await listed;
+	// Without a list the UI says why itself (and retries), as it always did.
+	if (list === null) return {};
+	const {seededState, firstFrame} = await frame;
+	const seed: Action[] = [{type: 'engine/connected', info}, {type: 'containers/loaded', containers: list.containers, at: list.at}];
+	const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
+	const text = firstFrame(seededState({endpoint: engine.endpoint, size, readOnly: look.readOnly, seed}), {...look, now: Date.now()});
+	if (text === null) return {seed};
+	process.stdin.setRawMode(true);
+	process.stdout.write(`${ENTER_FIRST_FRAME}${text.split('\n').join('\r\n')}`);
+	return {seed, drawn: text};
+}
+
 function isUtf8Locale(env: NodeJS.ProcessEnv): boolean {
 	return /utf-?8/i.test(env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '');
 }
@@ -115,29 +150,30 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	// here stdin and stdout are a terminal, so a person is looking: let it draw.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	// Load the UI while the engine answers: the two waits overlap.
-	const ui = importUi();
 	const engines = await makeEngineFactory(options);
+	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
+	const look = {color: !noColor, ascii: !isUtf8Locale(process.env), readOnly: options.readOnly ?? false};
 	let engine: Engine;
+	let first: FirstDraw;
 	try {
 		engine = engines.get();
-		await engine.info();
+		first = await drawFirstFrame(engine, look);
 	} catch (error) {
 		process.stderr.write(`${errorLine(error)}\n`);
 		engines.close();
 		return 1;
 	}
-	const {startTui} = await ui;
-	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
-	const session = await startTui({
-		engine,
-		stdin: process.stdin,
-		stdout: process.stdout,
-		stderr: process.stderr,
-		color: !noColor,
-		ascii: !isUtf8Locale(process.env),
-		readOnly: options.readOnly ?? false,
-	});
+	let session: Awaited<ReturnType<typeof import('./app/view/tui.js').startTui>>;
+	try {
+		const {startTui} = await importUi();
+		session = await startTui({engine, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...look, ...first});
+	} catch (error) {
+		if (first.drawn !== undefined) {
+			process.stdin.setRawMode(false);
+			process.stdout.write(LEAVE_FIRST_FRAME);
+		}
+		throw error;
+	}
 	const leave = (code: number, message?: string): never => {
 		session.restore();
 		engines.close();

@@ -1,6 +1,7 @@
 /** The app's store: the reducer, the effects runner on an engine, and the live link to the engine's events. */
 import type {Engine} from '../engine/engine.js';
 import {probeTcp, type Prober} from '../engine/probe.js';
+import type {Action} from './actions.js';
 import {startLive, type Timers} from './live.js';
 import {createEffectRunner} from './run-effects.js';
 import {initialState, type State} from './state.js';
@@ -16,6 +17,11 @@ export interface AppStoreOptions {
 	timers?: Timers;
 	/** Probes published ports (the ports view); the real TCP probe by default. */
 	prober?: Prober;
+	/**
+	 * Actions to start from: the engine's version and list read before the UI loaded, with which the
+	 * first frame was drawn (ARCHITECTURE.md, "The first frame"). The live link then connects anew.
+	 */
+	seed?: Action[];
 }
 
 export function createAppStore(engine: Engine, size: State['size'], options: AppStoreOptions = {}): AppStore {
@@ -23,6 +29,7 @@ export function createAppStore(engine: Engine, size: State['size'], options: App
 	const dispatch: Store['dispatch'] = (action) => store?.dispatch(action);
 	const runner = createEffectRunner({engine, dispatch, prober: options.prober ?? probeTcp});
 	store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), runner);
-	const live = startLive(engine, store.dispatch, options.timers);
+	for (const action of options.seed ?? []) store.dispatch(action);
+	const live = startLive(engine, store.dispatch, options.timers, {connected: store.getState().connection.status === 'connected'});
 	return {...store, stop: live.stop};
 }

@@ -32,3 +32,11 @@ export function scrollInto(index: number, top: number, count: number, height: nu
 	if (index >= first + height) first = index - height + 1;
 	return first;
 }
+
+/** `12-40 of 500` when the list has more rows than it shows, else null (the status bar's position). */
+export function listPosition(state: Pick<State, 'screen' | 'scrollTop' | 'size' | 'confirm' | 'backupOffer'>, shown: number): string | null {
+	const height = listHeight(state);
+	if (state.screen !== 'list' || shown <= height) return null;
+	const first = Math.min(state.scrollTop, shown - 1);
+	return `${first + 1}-${Math.min(first + height, shown)} of ${shown}`;
+}

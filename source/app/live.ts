@@ -64,7 +64,12 @@ export interface Live {
 	stop: () => void;
 }
 
-export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = realTimers): Live {
+/**
+ * `connected`: the store already holds what a connection reads (the first frame's version and list):
+ * the first connection does not say "connecting" over it; it reads them again and subscribes.
+ */
+export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = realTimers, options: {connected?: boolean} = {}): Live {
+	let quiet = options.connected ?? false;
 	let stopped = false;
 	let attempt = 0;
 	let subscription: EventSubscription | null = null;
@@ -204,7 +209,8 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 		timed.clear();
 		waiting = new Set();
 		burst = new Set();
-		dispatch({type: 'engine/connecting', attempt});
+		if (!quiet) dispatch({type: 'engine/connecting', attempt});
+		quiet = false;
 		try {
 			const info = await engine.info();
 			if (stopped || gen !== generation) return;

@@ -29,3 +29,11 @@ export function wrapText(text: string, width: number): string[] {
 	}
 	return out;
 }
+
+/** Cuts `text` to `width` columns, marking the cut. (Engine text is ASCII-dominated; wide glyphs count as one.) */
+export function fit(text: string, width: number, ellipsis: string): string {
+	if (width <= 0) return '';
+	if (text.length <= width) return text.padEnd(width);
+	if (width <= ellipsis.length) return text.slice(0, width);
+	return text.slice(0, width - ellipsis.length) + ellipsis;
+}

@@ -6,20 +6,12 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import type {Counts} from '../../features/list/selectors.js';
-import {listHeight} from '../layout.js';
-import type {ConnectionState, State} from '../state.js';
+import {listPosition} from '../layout.js';
+import type {ConnectionState} from '../state.js';
 import {sanitize} from '../../model/sanitize.js';
 import {useClock, useWakeAt} from './clock.js';
 import {useSelector} from './store-context.js';
 import {fit, useTheme} from './theme.js';
-
-/** `12-40 of 500` when the list has more rows than it shows, else null. */
-export function listPosition(state: Pick<State, 'screen' | 'scrollTop' | 'size' | 'confirm' | 'backupOffer'>, shown: number): string | null {
-	const height = listHeight(state);
-	if (state.screen !== 'list' || shown <= height) return null;
-	const first = Math.min(state.scrollTop, shown - 1);
-	return `${first + 1}-${Math.min(first + height, shown)} of ${shown}`;
-}
 
 /** `14:03:12`, on this machine's clock. */
 function clockTime(ms: number): string {

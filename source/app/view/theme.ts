@@ -40,10 +40,5 @@ export function useTheme(): Theme {
 	return useContext(ThemeContext);
 }
 
-/** Cuts `text` to `width` columns, marking the cut. (Engine text is ASCII-dominated; wide glyphs count as one.) */
-export function fit(text: string, width: number, ellipsis: string): string {
-	if (width <= 0) return '';
-	if (text.length <= width) return text.padEnd(width);
-	if (width <= ellipsis.length) return text.slice(0, width);
-	return text.slice(0, width - ellipsis.length) + ellipsis;
-}
+/** Cuts `text` to `width` columns, marking the cut (pure, in model/: the first frame uses it before React loads). */
+export {fit} from '../../model/wrap.js';

@@ -4,6 +4,7 @@
  */
 import {render} from 'ink';
 import type {Engine} from '../../engine/engine.js';
+import type {Action} from '../actions.js';
 import {createAppStore} from '../app-store.js';
 import {App} from './app.js';
 import {terminalCaps} from './output/caps.js';
@@ -24,10 +25,11 @@ export interface TuiOptions {
 	 * split by '\n', SGR allowed): the first frame then writes only what differs from it.
 	 */
 	drawn?: string;
+	/** Actions the store starts from (the engine's version and list the caller drew the first frame with). */
+	seed?: Action[];
 }
 
 const HIDE_CURSOR = '\u001b[?25l';
-
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 // Show the cursor on both screens: terminals keep the cursor mode per screen or globally.
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l\u001b[?25h';
@@ -60,7 +62,7 @@ function firstList(store: ReturnType<typeof createAppStore>): Promise<void> {
 
 export async function startTui(options: TuiOptions): Promise<TuiSession> {
 	const {engine, stdout} = options;
-	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly});
+	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly, seed: options.seed ?? []});
 	await firstList(store);
 	let restored = false;
 	const caps = terminalCaps(stdout);

@@ -2,6 +2,8 @@
 import type {ContainerSummary} from '../../model/container.js';
 import {formatPortsColumn} from '../../model/ports/index.js';
 import {sanitize} from '../../model/sanitize.js';
+import {textWidth} from '../../app/view/output/width.js';
+import {fit} from '../../model/wrap.js';
 
 export interface Row {
 	id: string;
@@ -114,7 +116,7 @@ const GIVE_WAY: ReadonlyArray<[Column, (natural: number, rows: Row[]) => number]
 /** Widths for `rows` in `total` columns: each column its longest text, then giving way in the order above. */
 export function columnWidths(rows: Row[], total: number): Widths {
 	const longest = (pick: (r: Row) => string, header: string): number =>
-		rows.reduce((m, r) => Math.max(m, pick(r).length), header.length);
+		rows.reduce((m, r) => Math.max(m, textWidth(pick(r))), header.length);
 	const natural: Widths = {
 		name: Math.min(longest((r) => r.name, 'NAME'), 40),
 		image: Math.min(longest((r) => r.image, 'IMAGE'), 30),
@@ -138,3 +140,19 @@ export function columnWidths(rows: Row[], total: number): Widths {
 	}
 	return w;
 }
+
+const space = ' '.repeat(GAP);
+
+/** The cells of a row left and right of STATUS (which has its own colour); hidden columns (width 0) left out. */
+export function rowCells(texts: Record<keyof Widths, string>, widths: Widths, e: string): {head: string; status: string; tail: string} {
+	const cell = (key: keyof Widths): string => (key === 'ports' ? portsCell(texts.ports, widths.ports).padEnd(widths.ports) : fit(texts[key], widths[key], e));
+	const shown = (key: keyof Widths, text: string, after: boolean): string => (widths[key] > 0 ? (after ? space + text : text + space) : '');
+	return {
+		head: fit(texts.name, widths.name, e) + space + shown('image', cell('image'), false),
+		status: cell('status'),
+		tail: space + cell('ports') + shown('links', cell('links'), true),
+	};
+}
+
+/** The header row's cells. */
+export const HEADER_TEXTS: Record<keyof Widths, string> = {name: 'NAME', image: 'IMAGE', status: 'STATUS', ports: 'PORTS', links: 'LINKS'};

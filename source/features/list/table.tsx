@@ -1,21 +1,8 @@
 /** The container list: header plus only the visible window of rows (virtualized), rows memoized. */
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {fit, useTheme} from '../../app/view/theme.js';
-import {GAP, portsCell, type Row, type Widths} from './columns.js';
-
-const space = ' '.repeat(GAP);
-
-/** The cells of a row left and right of STATUS (which has its own colour); hidden columns (width 0) left out. */
-function cells(texts: Record<keyof Widths, string>, widths: Widths, e: string): {head: string; status: string; tail: string} {
-	const cell = (key: keyof Widths): string => (key === 'ports' ? portsCell(texts.ports, widths.ports).padEnd(widths.ports) : fit(texts[key], widths[key], e));
-	const shown = (key: keyof Widths, text: string, after: boolean): string => (widths[key] > 0 ? (after ? space + text : text + space) : '');
-	return {
-		head: fit(texts.name, widths.name, e) + space + shown('image', cell('image'), false),
-		status: cell('status'),
-		tail: space + cell('ports') + shown('links', cell('links'), true),
-	};
-}
+import {useTheme} from '../../app/view/theme.js';
+import {HEADER_TEXTS, rowCells as cells, type Row, type Widths} from './columns.js';
 
 interface RowProps {
 	row: Row;
@@ -54,7 +41,7 @@ interface TableProps {
 
 export function ContainerTable({rows, widths, top, height, selectedId, emptyText, stale}: TableProps) {
 	const theme = useTheme();
-	const {head, status, tail} = cells({name: 'NAME', image: 'IMAGE', status: 'STATUS', ports: 'PORTS', links: 'LINKS'}, widths, '');
+	const {head, status, tail} = cells(HEADER_TEXTS, widths, '');
 	const window = rows.slice(top, top + height);
 	return (
 		<Box flexDirection="column" height={height + 1}>
