@@ -8,6 +8,7 @@
  */
 import type Dockerode from 'dockerode';
 import {readFileSync} from 'node:fs';
+import {Agent as HttpsAgent} from 'node:https';
 import path from 'node:path';
 import {chooseContext, DEFAULT_CONTEXT} from '../model/endpoint/context-name.js';
 import {EngineError} from './engine.js';
@@ -172,16 +173,18 @@ export function modemOptions(endpoint: Endpoint): Dockerode.DockerOptions {
 			return {socketPath: endpoint.socketPath};
 		case 'ssh':
 			return {protocol: 'http', host: 'docker', port: 80, agent: sshAgent(endpoint)} as Dockerode.DockerOptions;
-		case 'tcp':
-			return endpoint.tls
-				? {
-						protocol: 'https',
-						host: endpoint.host,
-						port: endpoint.port,
-						...(endpoint.tls.ca ? {ca: endpoint.tls.ca} : {}),
-						...(endpoint.tls.cert ? {cert: endpoint.tls.cert} : {}),
-						...(endpoint.tls.key ? {key: endpoint.tls.key} : {}),
-					}
-				: {protocol: 'http', host: endpoint.host, port: endpoint.port};
+		case 'tcp': {
+			if (!endpoint.tls) return {protocol: 'http', host: endpoint.host, port: endpoint.port};
+			const {ca, cert, key, verify} = endpoint.tls;
+			// The agent carries the TLS settings (dockerode's own options cannot turn verification off).
+			const agent = new HttpsAgent({
+				keepAlive: true,
+				rejectUnauthorized: verify,
+				...(ca ? {ca} : {}),
+				...(cert ? {cert} : {}),
+				...(key ? {key} : {}),
+			});
+			return {protocol: 'https', host: endpoint.host, port: endpoint.port, agent} as Dockerode.DockerOptions;
+		}
 	}
 }

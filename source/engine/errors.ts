@@ -27,6 +27,15 @@ export function toEngineError(error: unknown, endpoint: Endpoint): EngineError {
 		message?: string;
 	};
 	const where = endpoint.display;
+	if (typeof e.code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_SSL|ERR_TLS/.test(e.code)) {
+		return new EngineError(
+			'unreachable',
+			`cannot connect to the Docker engine at ${where}: TLS failed (${sanitize(e.message ?? e.code)})`,
+			e.code.startsWith('ERR_SSL')
+				? 'the engine refused the client certificate: check cert.pem and key.pem in DOCKER_CERT_PATH or the context'
+				: "the engine's certificate is not trusted: check ca.pem in DOCKER_CERT_PATH or the context's TLS files",
+		);
+	}
 	switch (e.code) {
 		case 'ENOENT':
 			return new EngineError(
