@@ -4,6 +4,7 @@
  * (a paste, tmux send-keys, key repeat) is never lost and needs no pacing. The editing keys are the
  * readline ones a shell user expects.
  */
+import type {NetKey} from '../../features/form/net.js';
 import type {KeyName} from './key-names.js';
 
 /** What the open text field edits. */
@@ -15,6 +16,7 @@ export type FieldTarget =
 	| {kind: 'image'}
 	| {kind: 'name'}
 	| {kind: 'command'}
+	| {kind: 'formNet'; key: NetKey}
 	| {kind: 'alias'; source: string}
 	| {kind: 'linkAlias'}
 	| {kind: 'rename'}

@@ -10,6 +10,7 @@ import {openField} from '../../app/input/text-field.js';
 import {errorText} from '../../model/error-text.js';
 import {validateLink} from '../../model/run-spec.js';
 import {matchesFilter} from '../list/selectors.js';
+import {emptyNet, netItemProblem} from './net.js';
 import {formItems, formProblem, formRunSpec} from './spec.js';
 import type {FormItem, FormState} from './state.js';
 
@@ -21,6 +22,7 @@ function openForm(state: State): State {
 		rows: [],
 		publishAll: false,
 		autoRemove: false,
+		net: emptyNet(),
 		links: [],
 		cursor: 0,
 		images: null,
@@ -35,7 +37,7 @@ function openForm(state: State): State {
 }
 
 function dirty(form: FormState): boolean {
-	return form.image !== '' || form.name !== '' || form.command !== '' || form.rows.length > 0 || form.publishAll || form.autoRemove || form.links.length > 0;
+	return form.image !== '' || form.name !== '' || form.command !== '' || form.rows.length > 0 || form.publishAll || form.autoRemove || form.links.length > 0 || Object.values(form.net).some((t) => t !== '');
 }
 
 function toggleLink(form: FormState, source: string): FormState {
@@ -95,6 +97,8 @@ function rowEdit(state: State, form: FormState, item: FormItem | undefined): Sta
 			return {...state, field: openField({kind: item.kind}, form[item.kind])};
 		case 'port':
 			return {...state, field: openField({kind: 'port', index: item.index}, form.rows[item.index] ?? '')};
+		case 'net':
+			return {...state, field: openField({kind: 'formNet', key: item.key}, form.net[item.key])};
 		case 'link': {
 			const link = form.links.find((l) => l.source === item.source);
 			if (!link) return set(state, toggleLink(form, item.source));
@@ -176,6 +180,10 @@ export const formFields: FieldHandlers = {
 	image: {accept: (s, f) => (s.form ? set(s, {...s.form, image: f.text, error: null}) : s)},
 	name: {accept: (s, f) => (s.form ? set(s, {...s.form, name: f.text, error: null}) : s)},
 	command: {accept: (s, f) => (s.form ? set(s, {...s.form, command: f.text, error: null}) : s)},
+	formNet: {
+		problem: (_s, f) => (f.target.kind === 'formNet' ? netItemProblem(f.target.key, f.text) : null),
+		accept: (s, f) => (s.form && f.target.kind === 'formNet' ? set(s, {...s.form, net: {...s.form.net, [f.target.key]: f.text.trim()}, error: null}) : s),
+	},
 	alias: {
 		problem(_s, field) {
 			if (field.target.kind !== 'alias') return null;

@@ -4,6 +4,7 @@ import {errorText} from '../../model/error-text.js';
 import {firstInvalid, splitCommand} from '../../model/port-rows.js';
 import {validateContainerName, validateLink, type RunSpec} from '../../model/run-spec.js';
 import {isUp} from '../list/selectors.js';
+import {NET_KEYS, netProblem, netSpec} from './net.js';
 import type {FormItem, FormState} from './state.js';
 
 /** Running containers a new container can link to, by name. */
@@ -24,6 +25,7 @@ export function formItems(form: FormState, containers: ContainerSummary[]): Form
 		{kind: 'publishAll'},
 		{kind: 'autoRemove'},
 		...linkCandidates(containers).map((source) => ({kind: 'link' as const, source})),
+		...NET_KEYS.map((key) => ({kind: 'net' as const, key})),
 		{kind: 'create'},
 	];
 }
@@ -40,6 +42,7 @@ export function formRunSpec(form: FormState): RunSpec {
 		links: form.links.map((l) => (l.alias === l.source ? l.source : `${l.source}:${l.alias}`)),
 		autoRemove: form.autoRemove,
 		dryRun: false,
+		...netSpec(form.net),
 	};
 }
 
@@ -73,5 +76,5 @@ export function formProblem(form: FormState, containers: ContainerSummary[]): st
 			return errorText(error);
 		}
 	}
-	return null;
+	return netProblem(form.net, formRunSpec(form).links);
 }

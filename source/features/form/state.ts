@@ -1,6 +1,7 @@
 /** State, actions and effects of the new-container form (`n`). */
 import type {Link} from '../../model/container.js';
 import type {RunSpec} from '../../model/run-spec.js';
+import type {NetKey, NetTexts} from './net.js';
 
 /** One item of the form, top to bottom. */
 export type FormItem =
@@ -10,6 +11,7 @@ export type FormItem =
 	| {kind: 'port'; index: number}
 	| {kind: 'publishAll'}
 	| {kind: 'autoRemove'}
+	| {kind: 'net'; key: NetKey}
 	| {kind: 'link'; source: string}
 	| {kind: 'create'};
 
@@ -20,6 +22,8 @@ export interface FormState {
 	rows: string[];
 	publishAll: boolean;
 	autoRemove: boolean;
+	/** The networking items as typed (`net.ts`). */
+	net: NetTexts;
 	/** Selected links: source container and alias. */
 	links: Link[];
 	cursor: number;

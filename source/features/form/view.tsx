@@ -1,4 +1,4 @@
-/** `n`: a new container, as `docker run -d`: image, name, command, ports, -P, --rm, links; Create. */
+/** `n`: a new container, as `docker run -d`: image, name, command, ports, -P, --rm, networking, links; Create. */
 import {Box, Text} from 'ink';
 import React from 'react';
 import {listHeight} from '../../app/layout.js';
@@ -9,11 +9,12 @@ import {renderDockerRun} from '../../model/run-spec.js';
 import {sanitize} from '../../model/sanitize.js';
 import {wrapText} from '../../model/wrap.js';
 import {FieldEditor, portRowText} from '../editor/port-rows.js';
+import {NET_ITEMS} from './net.js';
 import {formItems, formRunSpec, nameProblem} from './spec.js';
 import type {FormItem, FormState} from './state.js';
 
 const LABEL = 10;
-const FORM_FIELDS: ReadonlySet<string> = new Set(['image', 'name', 'command', 'port', 'alias']);
+const FORM_FIELDS: ReadonlySet<string> = new Set(['image', 'name', 'command', 'port', 'alias', 'formNet']);
 const box = (on: boolean): string => (on ? '[x]' : '[ ]');
 
 /** The text of one form item. */
@@ -32,6 +33,11 @@ export function itemText(item: FormItem, form: FormState, ellipsis: string, draf
 			return `${label(form.rows.length === 0 ? 'Ports' : '')}${box(form.publishAll)} -P publish every exposed port  (a adds a -p mapping)`;
 		case 'autoRemove':
 			return `${label('')}${box(form.autoRemove)} --rm remove the container when it stops`;
+		case 'net': {
+			const {label: l, flag, empty} = NET_ITEMS[item.key];
+			const text = draft ?? form.net[item.key];
+			return `${label(l)}${text === '' ? `${empty}  ${flag}` : sanitize(text)}`;
+		}
 		case 'link': {
 			const link = form.links.find((l) => l.source === item.source);
 			return `${label('Link')}${box(link !== undefined)} ${sanitize(item.source)}${link ? ` as ${sanitize(link.alias)}` : ''}`;
@@ -39,6 +45,13 @@ export function itemText(item: FormItem, form: FormState, ellipsis: string, draf
 		case 'create':
 			return form.stage === 'creating' ? '[ Creating… ]' : '[ Create ]';
 	}
+}
+
+/** The text being typed into this item, if its field is open. */
+function draftOf(item: FormItem, field: State['field']): string | undefined {
+	if (item.kind === 'port' && field?.target.kind === 'port' && field.target.index === item.index) return field.text;
+	if (item.kind === 'net' && field?.target.kind === 'formNet' && field.target.key === item.key) return field.text;
+	return undefined;
 }
 
 function Picker({form, height}: {form: FormState; height: number}) {
@@ -85,7 +98,7 @@ export function NewContainerScreen({state}: {state: State}) {
 				return (
 					<React.Fragment key={i}>
 						<Text inverse={selected && !field} bold={item.kind === 'create'} wrap="truncate">
-							{`${selected ? theme.glyphs.cursor : ' '} ${itemText(item, form, e, item.kind === 'port' && field?.target.kind === 'port' && field.target.index === item.index ? field.text : undefined)}`}
+							{`${selected ? theme.glyphs.cursor : ' '} ${itemText(item, form, e, draftOf(item, field))}`}
 						</Text>
 						{item.kind === 'name' && nameError ? <Text color={theme.tone.error} wrap="truncate">{`  ${fit('', LABEL, '')}${sanitize(nameError)}`}</Text> : null}
 					</React.Fragment>
