@@ -8,6 +8,8 @@ import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
 import {EngineError, type Engine} from './engine/engine.js';
+import {guardEngine} from './engine/guard.js';
+import {withQuickReads, type LazyEngine} from './engine/quick.js';
 import {errorText} from './model/error-text.js';
 import type {Action} from './app/actions.js';
 
@@ -15,6 +17,11 @@ import type {Action} from './app/actions.js';
 const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
 
 const VERSION = '0.1.0';
+
+/** How long a read (list, inspect) may go unanswered before the engine is reported as not answering. */
+const READ_DEADLINE_MS = 15_000;
+/** How long a change (create, rename, start…) may go unanswered; a stop or restart gets its grace time on top. */
+const CHANGE_DEADLINE_MS = 60_000;
 
 interface GlobalOptions {
 	host?: string;
@@ -28,16 +35,28 @@ function errorLine(error: unknown): string {
 	return `dnet: ${errorText(error).split('\n')[0]}`;
 }
 
-async function makeEngineFactory(options: GlobalOptions): Promise<{get: () => Engine; close: () => void}> {
-	const {DockerEngine} = await loadEngineModule();
-	let engine: Engine | null = null;
+/**
+ * The engine, with the start-up reads (version, list, inspect) made without dockerode
+ * (engine/quick.ts); dockerode is loaded when another call needs it, or by `ready()`.
+ */
+function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: () => Promise<Engine>; close: () => void} {
+	let lazy: LazyEngine | null = null;
+	const make = (): LazyEngine => {
+		const {endpoint} = resolveTarget(options, process.env);
+		// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
+		return withQuickReads(endpoint, async () =>
+			guardEngine(new (await loadEngineModule()).DockerEngine(endpoint), {
+				readOnly: options.readOnly ?? false,
+				readDeadlineMs: READ_DEADLINE_MS,
+				changeDeadlineMs: CHANGE_DEADLINE_MS,
+			}),
+		);
+	};
 	return {
-		get() {
-			engine ??= new DockerEngine(resolveTarget(options, process.env).endpoint);
-			return engine;
-		},
+		get: () => (lazy ??= make()).engine,
+		ready: () => (lazy ??= make()).ready(),
 		close() {
-			engine?.close();
+			lazy?.engine.close();
 		},
 	};
 }
@@ -60,7 +79,7 @@ function testPause(step: string | undefined): Pick<CommandContext, 'faults'> {
 }
 
 async function runCommand(load: () => Promise<Command>, args: string[], options: GlobalOptions): Promise<number> {
-	const [engines, command] = await Promise.all([makeEngineFactory(options), load()]);
+	const [engines, command] = [makeEngineFactory(options), await load()];
 	const ctx: CommandContext = {
 		engine: engines.get,
 		stdout: {write: (s) => void process.stdout.write(s)},
@@ -146,11 +165,15 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		);
 		return 1;
 	}
+	if (process.env['TERM'] === 'dumb') {
+		process.stderr.write('dnet: the full-screen UI needs a terminal that can move the cursor (TERM=dumb); use dnet ps or dnet port here\n');
+		return 1;
+	}
 	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set);
 	// here stdin and stdout are a terminal, so a person is looking: let it draw.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const engines = await makeEngineFactory(options);
+	const engines = makeEngineFactory(options);
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const look = {color: !noColor, ascii: !isUtf8Locale(process.env), readOnly: options.readOnly ?? false};
 	let engine: Engine;
@@ -165,7 +188,8 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	}
 	let session: Awaited<ReturnType<typeof import('./app/view/tui.js').startTui>>;
 	try {
-		const {startTui} = await importUi();
+		// The UI and dockerode (the live link subscribes through it) load once the list is on screen.
+		const [{startTui}] = await Promise.all([importUi(), engines.ready()]);
 		session = await startTui({engine, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...look, ...first});
 	} catch (error) {
 		if (first.drawn !== undefined) {

@@ -18,7 +18,7 @@ import {
 	type ImageSummary,
 	type RemoveOptions,
 } from './engine.js';
-import {compareVersions, MIN_API_VERSION, toEngineError} from './errors.js';
+import {compareVersions, mangledAnswer, MIN_API_VERSION, toEngineError} from './errors.js';
 import {readEvents} from './events.js';
 import {execIn, readLocal, type ExecResult} from './exec.js';
 import {attachOutput, createWarned, waitRegistered, type OutputSink} from './run-io.js';
@@ -52,11 +52,15 @@ export class DockerEngine implements Engine {
 	}
 
 	private async call<T>(fn: () => Promise<T>): Promise<T> {
+		let answer: T;
 		try {
-			return await fn();
+			answer = await fn();
 		} catch (error) {
 			throw toEngineError(error, this.where);
 		}
+		// dockerode hands back the bytes of a JSON answer it could not parse (cut, mangled): never read them as empty.
+		if (Buffer.isBuffer(answer) && answer.length > 0) throw mangledAnswer(this.endpoint);
+		return answer;
 	}
 
 	async info(): Promise<EngineInfo> {
@@ -79,6 +83,7 @@ export class DockerEngine implements Engine {
 
 	async listContainers(all: boolean, ids?: readonly string[]): Promise<ContainerSummary[]> {
 		const raw = await this.call(() => this.docker.listContainers({all, ...(ids ? {filters: {id: [...ids]}} : {})}));
+		if (!Array.isArray(raw)) throw mangledAnswer(this.endpoint);
 		return mapContainerList(raw);
 	}
 
@@ -94,6 +99,7 @@ export class DockerEngine implements Engine {
 	async createContainer(name: string | null, body: CreateBody): Promise<string> {
 		const options = {...body, ...(name ? {name} : {})} as Dockerode.ContainerCreateOptions;
 		const container = await this.call(() => this.docker.createContainer(options));
+		if (typeof container.id !== 'string' || container.id === '') throw mangledAnswer(this.endpoint);
 		return container.id;
 	}
 

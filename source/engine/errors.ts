@@ -16,6 +16,11 @@ export function compareVersions(a: string, b: string): number {
 	return 0;
 }
 
+/** An answer of the engine that is not the JSON asked for (cut mid-way, mangled): a failure, never an empty answer. */
+export function mangledAnswer(endpoint: string): EngineError {
+	return new EngineError('server', `the Docker engine at ${endpoint} sent an answer that is not valid JSON (cut or mangled)`, 'try again');
+}
+
 /** Turns whatever dockerode threw into an `EngineError` worded for `endpoint`. */
 export function toEngineError(error: unknown, endpoint: Endpoint): EngineError {
 	if (error instanceof EngineError) return error;

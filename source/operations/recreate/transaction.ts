@@ -14,9 +14,11 @@ import {EngineError, type Engine} from '../../engine/engine.js';
 import {errorText} from '../../model/error-text.js';
 import {causeFirst} from '../../model/failure-text.js';
 import {engineAnswered} from '../failure.js';
-import {applyChange, backupName, createBody, RECREATE_LABELS, specFromContainer, type RecreateChange} from './body.js';
+import {applyChange, backupName, RECREATE_LABELS, specFromContainer, type RecreateChange} from './body.js';
+import {ChangedSinceReviewError, claim, fingerprint} from './claim.js';
 import {findPortConflicts, PortConflictError} from './conflicts.js';
 import {asRawContainer, isRunning, shortName, type RawContainer} from './raw.js';
+import {createWithNetworks, rollback} from './rollback.js';
 
 /** The steps, in order; a `faults` hook is called before each. `commit` is the point after start. */
 export const RECREATE_STEPS = ['rename-old', 'create-new', 'connect-networks', 'stop-old', 'start-new', 'commit'] as const;
@@ -43,6 +45,12 @@ export interface RecreateOptions {
 	linkRenames?: Record<string, string>;
 	/** The clock, for the backup's name. */
 	now?: () => number;
+	/**
+	 * The container as the user reviewed it (an earlier inspect): the change is refused
+	 * (`ChangedSinceReviewError`) when it was renamed, removed or changed since. The transaction's
+	 * own inspect is the review when absent.
+	 */
+	reviewed?: Record<string, unknown>;
 }
 
 /** What a successful recreate did. */
@@ -89,40 +97,12 @@ export class RecreateError extends Error {
 
 const isNotFound = (e: unknown): boolean => e instanceof EngineError && e.kind === 'not-found';
 
-/** Polls until the container is gone (true), or `timeoutMs` passed (false). */
-async function waitUntilGone(engine: Engine, id: string, timeoutMs = 15_000): Promise<boolean> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			await engine.inspectContainerRaw(id);
-		} catch (error) {
-			if (isNotFound(error)) return true;
-		}
-		if (Date.now() > deadline) return false;
-		await new Promise((resolve) => setTimeout(resolve, 50));
+/** Refuses at once when the container is no longer what was reviewed (claim() checks again before renaming). */
+async function claimable(reviewed: RawContainer, now: RawContainer, name: string): Promise<void> {
+	if (now.Name !== reviewed.Name || fingerprint(now) !== fingerprint(reviewed)) {
+		throw new ChangedSinceReviewError(name, now.Name !== reviewed.Name ? `it was renamed to ${shortName(now)}` : 'its configuration was changed');
 	}
-}
-
-/** Creates a container from `spec`-like parts: create, then connect the extra networks. */
-async function createWithNetworks(
-	engine: Engine,
-	name: string,
-	old: RawContainer,
-	change: RecreateChange | null,
-	labels: Record<string, string>,
-	options: RecreateOptions,
-	beforeConnect?: () => Promise<void>,
-	onCreated?: (id: string) => void,
-): Promise<string> {
-	const spec = specFromContainer(old, options.linkRenames ? {linkRenames: options.linkRenames} : {});
-	if (change) applyChange(spec, change);
-	const id = await engine.createContainer(name, createBody(spec, labels));
-	onCreated?.(id);
-	await beforeConnect?.();
-	for (const n of spec.extra) {
-		await engine.connectNetwork(n.name, id, n.endpoint);
-	}
-	return id;
+	return Promise.resolve();
 }
 
 /**
@@ -130,6 +110,8 @@ async function createWithNetworks(
  * @throws PortConflictError before anything is changed when a host port is held (a port a stopped
  * container asks for too is a warning of the result).
  * @throws RecreateError when a step failed (the original was rolled back, see `restored`).
+ * @throws ChangedSinceReviewError when the container was changed, renamed or removed since it was
+ * reviewed, or another change of it won (claim.ts); nothing of this change is left.
  * @throws AbandonTransaction when a `faults` hook abandoned it (nothing rolled back).
  */
 export async function recreate(
@@ -138,9 +120,18 @@ export async function recreate(
 	change: RecreateChange,
 	options: RecreateOptions = {},
 ): Promise<RecreateResult> {
-	const old = asRawContainer(await engine.inspectContainerRaw(nameOrId));
-	const name = shortName(old);
-	const wasRunning = isRunning(old);
+	const reviewed = options.reviewed ? asRawContainer(options.reviewed) : null;
+	let old: RawContainer;
+	try {
+		old = asRawContainer(await engine.inspectContainerRaw(reviewed?.Id ?? nameOrId));
+	} catch (error) {
+		if (reviewed && error instanceof EngineError && error.kind === 'not-found') throw new ChangedSinceReviewError(shortName(reviewed), 'it was removed');
+		throw error;
+	}
+	const name = shortName(reviewed ?? old);
+	// Checked again right before the claim; a stop meanwhile is kept (`wasRunning` is read then).
+	if (reviewed) await claimable(reviewed, old, name);
+	let wasRunning = isRunning(old);
 	const spec = applyChange(specFromContainer(old, options.linkRenames ? {linkRenames: options.linkRenames} : {}), change);
 	// Ports a stopped container asks for too are warnings; ports held now refuse the change.
 	const early: string[] = [];
@@ -162,7 +153,7 @@ export async function recreate(
 	};
 	try {
 		await at('rename-old');
-		await engine.renameContainer(old.Id, backup);
+		wasRunning = isRunning(await claim(engine, reviewed ?? old, name, backup));
 		done.renamed = true;
 		await at('create-new');
 		const labels = {
@@ -184,8 +175,9 @@ export async function recreate(
 		const result = await finish(engine, {name, old, newId, backup, wasRunning, dependents, options});
 		return {...result, warnings: [...early, ...result.warnings]};
 	} catch (error) {
-		if (error instanceof AbandonTransaction) throw error;
+		if (error instanceof AbandonTransaction || error instanceof ChangedSinceReviewError) throw error;
 		const failures = await rollback(engine, {old, name, backup, wasRunning, done, options});
+		if (failures === 'lost') throw new ChangedSinceReviewError(name, 'another change of it was applied first');
 		throw new RecreateError(name, step, error instanceof Error ? error : new Error(errorText(error)), failures.length === 0, failures, backup);
 	}
 }
@@ -215,74 +207,4 @@ async function finish(
 		}
 	}
 	return {name: t.name, oldId: t.old.Id, newId: t.newId, started: t.wasRunning, old: t.old, relinked, warnings};
-}
-
-/** Puts the original back; returns what could not be done (empty: fully restored). */
-async function rollback(
-	engine: Engine,
-	t: {
-		old: RawContainer;
-		name: string;
-		backup: string;
-		wasRunning: boolean;
-		done: {renamed: boolean; newId: string | null; stopped: boolean};
-		options: RecreateOptions;
-	},
-): Promise<string[]> {
-	const failures: string[] = [];
-	if (!t.done.newId && t.done.renamed) {
-		// A create that failed on the way back (timeout) may still have made the container.
-		try {
-			const made = asRawContainer(await engine.inspectContainerRaw(t.name));
-			if (made.Config.Labels?.[RECREATE_LABELS.from] === t.old.Id) t.done.newId = made.Id;
-		} catch {
-			// nothing under the name: nothing to remove
-		}
-	}
-	if (t.done.newId) {
-		try {
-			await engine.removeContainer(t.done.newId, {force: true, volumes: false});
-		} catch (error) {
-			if (!isNotFound(error)) failures.push(`remove the new container: ${errorText(error)}`);
-		}
-	}
-	let target = t.old.Id;
-	if (t.done.renamed && t.done.stopped && t.old.HostConfig.AutoRemove === true) {
-		// The engine removes a stopped --rm original on its own, a moment later: renaming it back
-		// would race that removal. Wait until it is gone, then make it again from its configuration.
-		const gone = await waitUntilGone(engine, t.old.Id);
-		if (!gone) failures.push(`the --rm original ${t.backup} was not removed by the engine in time`);
-		try {
-			target = await createWithNetworks(engine, t.name, t.old, null, {}, t.options);
-		} catch (again) {
-			failures.push(`re-create the --rm original: ${errorText(again)}`);
-			return failures;
-		}
-	} else if (t.done.renamed) {
-		try {
-			await engine.renameContainer(t.old.Id, t.name);
-		} catch (error) {
-			if (isNotFound(error) && t.old.HostConfig.AutoRemove === true) {
-				// The engine removed the stopped --rm original: make it again from its configuration.
-				try {
-					target = await createWithNetworks(engine, t.name, t.old, null, {}, t.options);
-				} catch (again) {
-					failures.push(`re-create the --rm original: ${errorText(again)}`);
-					return failures;
-				}
-			} else {
-				failures.push(`rename ${t.backup} back to ${t.name}: ${errorText(error)}`);
-				target = t.backup;
-			}
-		}
-	}
-	if (t.wasRunning) {
-		try {
-			const now = asRawContainer(await engine.inspectContainerRaw(target));
-			if (!isRunning(now)) await engine.startContainer(target);
-		} catch (error) {
-			failures.push(`restart the original: ${errorText(error)}`);
-		}
-	}
-	return failures;
 }
