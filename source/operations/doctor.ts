@@ -24,7 +24,11 @@ const hostKey = (b: HostBinding): string => {
 	return ip.includes(':') ? `[${ip}]:${b.hostPort}` : `${ip}:${b.hostPort}`;
 };
 
+/** `--network host`: the container uses the engine's machine's network stack. */
+const inHostNetwork = (d: ContainerDetails): boolean => d.networks.length === 1 && d.networks[0]?.name === 'host';
+
 function portFacts(d: ContainerDetails, only?: PortChoice): PortFact[] {
+	const host = inHostNetwork(d);
 	const keys = new Set([...d.exposedPorts, ...Object.keys(d.portBindings), ...Object.keys(d.ports)]);
 	if (only) {
 		keys.clear();
@@ -33,7 +37,8 @@ function portFacts(d: ContainerDetails, only?: PortChoice): PortFact[] {
 	return [...keys]
 		.map((key) => {
 			const [num = '', proto = 'tcp'] = key.split('/');
-			const bindings = (d.state.running ? d.ports[key] : d.portBindings[key]) ?? [];
+			// In host mode the port is the machine's own, on every interface: that is what is probed.
+			const bindings = host ? [{hostIp: '', hostPort: num}] : ((d.state.running ? d.ports[key] : d.portBindings[key]) ?? []);
 			return {port: Number(num), proto: proto as Protocol, bindings: bindings.filter((b) => b.hostPort !== '' || !d.state.running), probes: {}};
 		})
 		.filter((p) => Number.isInteger(p.port) && p.port > 0)
@@ -131,6 +136,9 @@ export async function doctorFacts(engine: Engine, container: string, only?: Port
 		error: d.state.error,
 		...(holder ? {holder} : {}),
 		local: engine.isLocal,
+		...(inHostNetwork(d)
+			? {hostNetwork: true, ignoredPublish: Object.entries(d.portBindings).flatMap(([key, bs]) => (bs ?? []).map((b) => `${b.hostIp ? `${b.hostIp}:` : ''}${b.hostPort}:${key}`))}
+			: {}),
 		sockets,
 		ports,
 		links: await linkFacts(engine, d),

@@ -38,6 +38,11 @@ function stateCheck(f: DoctorFacts): Check {
 
 function bindingChecks(f: DoctorFacts, p: PortFact): Check[] {
 	const spec = `${p.port}/${p.proto}`;
+	if (f.hostNetwork) {
+		const ignored = (f.ignoredPublish ?? []).filter((b) => b.endsWith(`:${spec}`));
+		const note = ignored.length > 0 ? `; the engine ignored its -p ${ignored.join(', -p ')}` : '';
+		return [{check: 'binding', verdict: 'ok', text: `host network: nothing is published; ${spec} is port ${p.port} of the engine's machine itself${note}`}];
+	}
 	if (p.bindings.length === 0) {
 		return [
 			{
@@ -59,6 +64,7 @@ function listenCheck(f: DoctorFacts, p: PortFact): Check {
 	const on = same.filter((l) => l.port === p.port);
 	const via = f.sockets.source === 'proc' ? 'its /proc' : 'cat in the container';
 	const open = on.find((l) => !isLoopback(l.address));
+	if (f.hostNetwork) return hostListenCheck(f, p, on, via);
 	if (open) {
 		const where = isWildcard(open.address) ? 'all interfaces' : 'that address';
 		return {check: 'listen', verdict: 'ok', text: `the app listens on ${listenerText(open)} inside ${f.name} (${where}; read from ${via})`};
@@ -82,6 +88,17 @@ function listenCheck(f: DoctorFacts, p: PortFact): Check {
 		};
 	}
 	return {check: 'listen', verdict: 'FAIL', text: `nothing listens on ${spec} inside ${f.name} (no ${p.proto} listener at all)`, fix: 'start the app, or check its logs: docker logs ' + f.name};
+}
+
+/** In host mode the socket table is the machine's: a loopback listener is fine from that machine, other ports are not the app's. */
+function hostListenCheck(f: DoctorFacts, p: PortFact, on: Listener[], via: string): Check {
+	const spec = `${p.port}/${p.proto}`;
+	const open = on.find((l) => !isLoopback(l.address)) ?? on[0];
+	if (!open) {
+		return {check: 'listen', verdict: 'FAIL', text: `nothing listens on ${spec} on the engine's machine (${f.name} uses the host network)`, fix: `start the app, or check its logs: docker logs ${f.name}`};
+	}
+	const where = isLoopback(open.address) ? 'loopback only: reachable from that machine only' : isWildcard(open.address) ? 'all interfaces' : 'that address';
+	return {check: 'listen', verdict: 'ok', text: `something listens on ${listenerText(open)} on the engine's machine (${where}; host network; read from ${via})`};
 }
 
 function probeChecks(f: DoctorFacts, p: PortFact, listen: Check): Check[] {
@@ -121,7 +138,7 @@ function linkCheck(l: LinkFact): Check {
 
 function portReport(f: DoctorFacts, p: PortFact): PortReport {
 	const spec = `${p.port}/${p.proto}`;
-	const to = p.bindings.length > 0 ? ` -> ${p.bindings.map(hostText).join(', ')}` : ' (not published)';
+	const to = f.hostNetwork ? ' (host network)' : p.bindings.length > 0 ? ` -> ${p.bindings.map(hostText).join(', ')}` : ' (not published)';
 	const listen = listenCheck(f, p);
 	return {title: `${f.name} ${spec}${to}`, port: spec, checks: [stateCheck(f), ...bindingChecks(f, p), listen, ...probeChecks(f, p, listen)]};
 }

@@ -68,6 +68,13 @@ export interface DoctorFacts {
 	holder?: string;
 	/** Whether a probe from this machine can mean anything (the engine runs here). */
 	local: boolean;
+	/**
+	 * `--network host`: the container shares the engine's machine's network, so nothing is published
+	 * (the engine ignores `-p`) and each port is the machine's own (`bindings` is that port on all interfaces).
+	 */
+	hostNetwork?: boolean;
+	/** In host mode, the `-p` the container asked for, which the engine ignored (`5999:5000/tcp`). */
+	ignoredPublish?: string[];
 	sockets: SocketsFact;
 	ports: PortFact[];
 	links: LinkFact[];
