@@ -1,0 +1,119 @@
+/**
+ * The reads of the start-up path without dockerode (ARCHITECTURE.md, "Start-up"): `GET /version`,
+ * `GET /containers/json` and `GET /containers/{id}/json` with Node's own HTTP client over a unix
+ * socket or plain TCP, mapped by the same code as DockerEngine's (map.ts). Everything else, and any
+ * read that does not come back as a 200 with JSON (a TLS or ssh engine, a refusal, a timeout, an
+ * API too old), goes to the full engine, loaded on first need, which answers or words the failure
+ * as it always did. So `dnet ps`, `dnet port` and the first frame never load dockerode.
+ */
+import {request} from 'node:http';
+import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
+import {sanitize} from '../model/sanitize.js';
+import {isLocalEndpoint, type Endpoint} from './connection.js';
+import type {Engine} from './engine.js';
+import {compareVersions, MIN_API_VERSION} from './errors.js';
+import {mapContainerDetails, mapContainerList} from './map.js';
+import {refPath} from './refs.js';
+
+/** After this long without an answer the full engine is asked instead (it has its own deadline). */
+const QUICK_MS = 10_000;
+
+/** The JSON of a 200 answer to `GET path`, or undefined for anything else. */
+export function quickGet(endpoint: Endpoint, path: string): Promise<unknown> {
+	if (endpoint.kind === 'ssh' || (endpoint.kind === 'tcp' && endpoint.tls)) return Promise.resolve(undefined);
+	const where = endpoint.kind === 'unix' ? {socketPath: endpoint.socketPath} : {host: endpoint.host, port: endpoint.port};
+	return new Promise((resolve) => {
+		const req = request({...where, path, method: 'GET', headers: {Host: 'docker'}, timeout: QUICK_MS}, (res) => {
+			if (res.statusCode !== 200 || !/json/i.test(res.headers['content-type'] ?? '')) {
+				res.resume();
+				resolve(undefined);
+				return;
+			}
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('error', () => resolve(undefined));
+			res.on('end', () => {
+				try {
+					resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
+				} catch {
+					resolve(undefined);
+				}
+			});
+		});
+		req.on('timeout', () => req.destroy());
+		req.on('error', () => resolve(undefined));
+		req.end();
+	});
+}
+
+/** `GET /version` as DockerEngine.info maps it; undefined when the full engine must say more (an API too old). */
+function toInfo(raw: unknown): EngineInfo | undefined {
+	if (typeof raw !== 'object' || raw === null) return undefined;
+	const v = raw as Record<string, unknown>;
+	const text = (key: string): string => {
+		const value = v[key];
+		return sanitize(typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+	};
+	const info: EngineInfo = {version: text('Version'), apiVersion: text('ApiVersion'), os: text('Os'), arch: text('Arch')};
+	return info.apiVersion && compareVersions(info.apiVersion, MIN_API_VERSION) < 0 ? undefined : info;
+}
+
+function listPath(all: boolean, ids?: readonly string[]): string {
+	return `/containers/json?all=${all}${ids ? `&filters=${encodeURIComponent(JSON.stringify({id: ids}))}` : ''}`;
+}
+
+function inspectPath(idOrName: string): string | undefined {
+	try {
+		return `/containers/${refPath('container', idOrName)}/json`;
+	} catch {
+		return undefined;
+	}
+}
+
+export interface LazyEngine {
+	engine: Engine;
+	/** Loads the full engine (a live UI subscribes to events through it). */
+	ready(): Promise<Engine>;
+}
+
+/** An Engine whose start-up reads are quick (above) and whose every other call loads `load()` first. */
+export function withQuickReads(endpoint: Endpoint, load: () => Promise<Engine>): LazyEngine {
+	let full: Engine | null = null;
+	let loading: Promise<Engine> | null = null;
+	const ready = (): Promise<Engine> =>
+		(loading ??= load().then((engine) => {
+			full = engine;
+			return engine;
+		}));
+	const quick = {
+		info: async (): Promise<EngineInfo> => toInfo(await quickGet(endpoint, '/version')) ?? (await ready()).info(),
+		listContainers: async (all: boolean, ids?: readonly string[]): Promise<ContainerSummary[]> => {
+			const raw = await quickGet(endpoint, listPath(all, ids));
+			return Array.isArray(raw) ? mapContainerList(raw) : (await ready()).listContainers(all, ids);
+		},
+		inspectContainer: async (idOrName: string): Promise<ContainerDetails> => {
+			const path = inspectPath(idOrName);
+			const raw = path === undefined ? undefined : await quickGet(endpoint, path);
+			return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? mapContainerDetails(raw) : (await ready()).inspectContainer(idOrName);
+		},
+	};
+	const engine = new Proxy({} as Engine, {
+		get(_target, key) {
+			if (key === 'endpoint') return endpoint.display;
+			if (key === 'isLocal') return isLocalEndpoint(endpoint);
+			if (full) {
+				const value = (full as unknown as Record<PropertyKey, unknown>)[key];
+				return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(full) : value;
+			}
+			if (typeof key === 'string' && key in quick) return quick[key as keyof typeof quick];
+			if (key === 'close') return () => {};
+			if (typeof key !== 'string' || key === 'then') return undefined;
+			// Every other Engine method returns a promise: it waits for the full engine.
+			return async (...args: unknown[]) => {
+				const loaded = (await ready()) as unknown as Record<string, (...a: unknown[]) => unknown>;
+				return loaded[key]?.(...args);
+			};
+		},
+	});
+	return {engine, ready};
+}
