@@ -1,6 +1,7 @@
 /** The app's store: the reducer, the effects runner on an engine, and the live link to the engine's events. */
 import type {Engine} from '../engine/engine.js';
 import {probeTcp, type Prober} from '../engine/probe.js';
+import {NO_TERMINAL, type TerminalPort} from './effect-context.js';
 import type {Action} from './actions.js';
 import {startLive, type Timers} from './live.js';
 import {createEffectRunner} from './run-effects.js';
@@ -17,6 +18,8 @@ export interface AppStoreOptions {
 	timers?: Timers;
 	/** Probes published ports (the ports view); the real TCP probe by default. */
 	prober?: Prober;
+	/** The terminal's clipboard and suspend (the TUI's output layer); none by default. */
+	terminal?: TerminalPort;
 	/**
 	 * Actions to start from: the engine's version and list read before the UI loaded, with which the
 	 * first frame was drawn (ARCHITECTURE.md, "The first frame"). The live link then connects anew.
@@ -27,7 +30,7 @@ export interface AppStoreOptions {
 export function createAppStore(engine: Engine, size: State['size'], options: AppStoreOptions = {}): AppStore {
 	let store: Store | null = null;
 	const dispatch: Store['dispatch'] = (action) => store?.dispatch(action);
-	const runner = createEffectRunner({engine, dispatch, prober: options.prober ?? probeTcp});
+	const runner = createEffectRunner({engine, dispatch, prober: options.prober ?? probeTcp, terminal: options.terminal ?? NO_TERMINAL});
 	store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), runner);
 	for (const action of options.seed ?? []) store.dispatch(action);
 	const live = startLive(engine, store.dispatch, options.timers, {connected: store.getState().connection.status === 'connected'});

@@ -7,4 +7,15 @@ export interface EffectContext {
 	engine: Engine;
 	dispatch: Dispatch;
 	prober: Prober;
+	terminal: TerminalPort;
 }
+
+/** What effects may ask of the terminal dnet runs in (the view's output layer; nothing in tests without one). */
+export interface TerminalPort {
+	/** Puts text on the clipboard (OSC 52). */
+	copy(text: string): void;
+	/** Hands the terminal back to the shell (Ctrl+Z) until the shell resumes dnet. */
+	suspend(): void;
+}
+
+export const NO_TERMINAL: TerminalPort = {copy: () => undefined, suspend: () => undefined};

@@ -10,12 +10,13 @@ import type {FormEffect} from '../features/form/state.js';
 import type {LifecycleEffect} from '../features/lifecycle/state.js';
 import type {NetEffect} from '../features/net-ops/state.js';
 import type {PortsEffect} from '../features/ports/state.js';
+import type {TerminalEffect} from '../features/terminal/state.js';
 
 /** Re-inspect the container shown in the details view. */
 export type DetailsEffect = {kind: 'inspectDetails'; containerId: string};
 
 /** Every effect a reducer can ask for. */
-export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect;
+export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect | TerminalEffect;
 
 /** An effect with the id its result is matched by. */
 export type EffectRequest = Effect & {id: number};

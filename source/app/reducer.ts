@@ -20,6 +20,7 @@ import {chooseContainer, handlers as networks} from '../features/networks/reduce
 import {handlers as palette} from '../features/palette/reducer.js';
 import {handlers as ports, portsLoaded, reloadPorts, setPortsFilter, settlePorts} from '../features/ports/reducer.js';
 import {handlers as rename} from '../features/rename/reducer.js';
+import {handlers as terminal} from '../features/terminal/reducer.js';
 import type {ContainerSummary} from '../model/container.js';
 import {fieldText} from '../model/sanitize.js';
 import type {Action} from './actions.js';
@@ -51,7 +52,7 @@ const messages: HandlerTable = {
 };
 
 /** Every feature's handlers: one table per feature, at most one handler per scope and command (a test checks). */
-export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor];
+export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor, terminal];
 
 function handlerFor(scope: Scope, id: CommandId): Handler | undefined {
 	for (const table of HANDLER_TABLES) {

@@ -56,6 +56,12 @@ export function createEffectRunner(ctx: EffectContext): (effect: EffectRequest) 
 				return netOp(ctx, e.id, e.op);
 			case 'diagnose':
 				return diagnose(ctx, e.id, e);
+			case 'copy':
+				ctx.terminal.copy(e.text);
+				return Promise.resolve();
+			case 'suspend':
+				ctx.terminal.suspend();
+				return Promise.resolve();
 			default:
 				return assertNever(e);
 		}

@@ -67,6 +67,8 @@ export const COMMAND_IDS = [
 	'removeNetwork',
 	'showMessage',
 	'diagnose',
+	'suspend',
+	'copy',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

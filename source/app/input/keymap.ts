@@ -19,6 +19,7 @@ import {NETWORKS_KEYS, NETWORKS_OPEN_KEYS} from '../../features/networks/keys.js
 import {PALETTE_KEYS, PALETTE_OPEN_KEYS} from '../../features/palette/keys.js';
 import {PORTS_KEYS, PORTS_LIST_KEYS} from '../../features/ports/keys.js';
 import {RENAME_KEYS, RENAME_OPEN_KEYS} from '../../features/rename/keys.js';
+import {TERMINAL_KEYS} from '../../features/terminal/keys.js';
 import type {State} from '../state.js';
 import type {Binding, KeyName, Scope} from './commands.js';
 
@@ -108,6 +109,7 @@ const rank = (s: Scope): number => SCOPE_ORDER.indexOf(s);
 
 export const KEYMAP: readonly Binding[] = [
 	...GLOBAL_KEYS,
+	...TERMINAL_KEYS,
 	...PALETTE_OPEN_KEYS,
 	...LIST_KEYS,
 	...LIFECYCLE_LIST_KEYS,

@@ -7,7 +7,9 @@ import type {Engine} from '../../engine/engine.js';
 import type {Action} from '../actions.js';
 import {createAppStore} from '../app-store.js';
 import {App} from './app.js';
+import type {TerminalPort} from '../effect-context.js';
 import {terminalCaps} from './output/caps.js';
+import {osc52} from './output/clipboard.js';
 import {createTerminalOutput} from './output/terminal-output.js';
 import {makeTheme, ThemeContext} from './theme.js';
 
@@ -30,6 +32,8 @@ export interface TuiOptions {
 }
 
 const HIDE_CURSOR = '\u001b[?25l';
+/** Ctrl+Z: no effect anywhere else than in a terminal with job control. */
+const SUSPENDABLE = process.platform !== 'win32';
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 // Show the cursor on both screens: terminals keep the cursor mode per screen or globally.
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l\u001b[?25h';
@@ -62,7 +66,10 @@ function firstList(store: ReturnType<typeof createAppStore>): Promise<void> {
 
 export async function startTui(options: TuiOptions): Promise<TuiSession> {
 	const {engine, stdout} = options;
-	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly, seed: options.seed ?? []});
+	// The terminal port is wired once the output exists (the store starts first, to read the list).
+	let port: TerminalPort | null = null;
+	const terminal: TerminalPort = {copy: (text) => port?.copy(text), suspend: () => port?.suspend()};
+	const store = createAppStore(engine, {columns: stdout.columns || 80, rows: stdout.rows || 24}, {readOnly: options.readOnly, seed: options.seed ?? [], terminal});
 	await firstList(store);
 	let restored = false;
 	const caps = terminalCaps(stdout);
@@ -90,6 +97,31 @@ export async function startTui(options: TuiOptions): Promise<TuiSession> {
 			patchConsole: false,
 		},
 	);
+	port = {
+		copy: (text) => output.writeRaw(osc52(text, caps.clipboard)),
+		suspend() {
+			if (!SUSPENDABLE || restored) return;
+			// Hand the terminal back as the shell had it: main screen, cursor shown, line mode.
+			output.pause();
+			options.stdin.setRawMode?.(false);
+			stdout.write(LEAVE_ALT);
+			let back = false;
+			const resume = (): void => {
+				if (back) return;
+				back = true;
+				process.off('SIGCONT', resume);
+				if (restored) return;
+				options.stdin.setRawMode?.(true);
+				stdout.write(ENTER_ALT + HIDE_CURSOR);
+				// Engine events that came meanwhile are read now, by the live link: the frame shows them.
+				output.resume();
+			};
+			process.on('SIGCONT', resume);
+			process.kill(process.pid, 'SIGTSTP');
+			// A process without job control (no shell that can resume it) is not stopped: come back.
+			setTimeout(resume, 300).unref();
+		},
+	};
 	const restore = (): void => {
 		if (restored) return;
 		restored = true;
