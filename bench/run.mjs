@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
+import {bytesRows, measureBytes} from './bytes.mjs';
 import {nowMs, startPty} from './pty.mjs';
 import {childrenNamed, cpuMs, loadavg, median, pool, round, shuffled, sleep, statusKb, summary} from './stats.mjs';
 
@@ -149,7 +150,8 @@ async function createStopped(tag, count) {
 const hasRow = (name) => (s) => s.lines.some((l) => l.join('').includes(`${name} `));
 /** The status bar says all containers are shown, at least n of them. */
 const showingAll = (n) => (s) => {
-	const m = /showing (\d+) \(all\)/.exec(s.lineText(0));
+	// `showing 50 (all)`, or `showing 1-38 of 500 (all)` when the list is longer than the screen.
+	const m = /(\d+) \(all\)/.exec(s.lineText(0));
 	return m !== null && Number(m[1]) >= n;
 };
 const cursorLine = (s) => {
@@ -470,6 +472,7 @@ async function benchmarks() {
 		await quit(t);
 		log(`RSS at N=500: ${results.rss500.rssMB} MB (peak ${results.rss500.peakMB} MB)`);
 	}
+	results.bytes = await measureBytes({docker, prefix: PREFIX, n: 500, log, startDnet, quit});
 
 	// ---- N = 1000
 	log('creating 500 more (created)');
@@ -513,6 +516,7 @@ function table() {
 	if (r.rss500) add('RSS, N=500 (all shown)', `${fmt(r.rss500.rssMB, ' MB')} (peak ${fmt(r.rss500.peakMB, ' MB')})`, '<= 100 MB', ok(r.rss500.rssMB, 100));
 	if (r.keys) add(`keypress-to-frame, N=${r.keys.listSize ?? 1000}`, `median ${fmt(r.keys.keyToFrame.median, ' ms')}, p95 ${fmt(r.keys.keyToFrame.p95, ' ms')}; ${fmt(r.keys.bytesPerKey.median, ' B')} per key`, '<= 30 ms', ok(r.keys.keyToFrame.median, 30));
 	if (r.rowChange) add('bytes per single-row change', `${fmt(r.rowChange.bytes.median, ' B')} in ${fmt(r.rowChange.frames.median)} frame(s) (screen ${COLS}x${ROWS})`, '-', null);
+	for (const row of bytesRows(r.bytes)) add(...row);
 	if (r.commands) {
 		const c = r.commands;
 		add('dnet ps', `${fmt(c['dnet ps']?.median, ' ms')} = ${fmt(c['dnet ps']?.xNode, 'x')} node -e 0, ${fmt(c['dnet ps']?.xDocker, 'x')} docker ps (${fmt(c['docker ps']?.median, ' ms')})`, '-', null);
