@@ -26,18 +26,6 @@ export function isUtf8Locale(env: Env): boolean {
 	return /utf-?8/i.test(env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '');
 }
 
-/** Why the full screen cannot run here (one line for the user), or null when it can. */
-export function refusal(env: Env, stdinTty: boolean, stdoutTty: boolean): string | null {
-	if (!stdinTty || !stdoutTty) {
-		return `dnet: the full-screen UI needs a terminal (${stdinTty ? 'stdout' : 'stdin'} is not a TTY); for scripts use dnet ps, dnet port or dnet run`;
-	}
-	const term = env['TERM'] ?? '';
-	if (term === '' || term === 'dumb' || term === 'unknown') {
-		return `dnet: the full-screen UI needs a terminal that can move the cursor (TERM=${term || '(unset)'}); use dnet ps and dnet port here, or set TERM`;
-	}
-	return null;
-}
-
 /** The terminal's capabilities; `env` is the process's environment (the detection packages read it there). */
 export function terminalCaps(stream: NodeJS.WriteStream, env: Env = process.env): TerminalCaps {
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
