@@ -5,7 +5,7 @@
  */
 import {handlers as backup, backupDone, backupsFound, checkBackups} from '../features/backup/reducer.js';
 import {handlers as details, detailsFailed, detailsLoaded, followDetails, refreshDetails} from '../features/details/reducer.js';
-import {handlers as doctor, doctorDone} from '../features/doctor/reducer.js';
+import {handlers as doctor, doctorDone, doctorEvent} from '../features/doctor/reducer.js';
 import {handlers as editor, askBeforeQuit, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
 import {handlers as form, askFormBeforeQuit, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
 import {handlers as help, helpLayout} from '../features/help/reducer.js';
@@ -151,7 +151,7 @@ function reduce(state: State, action: Action): State {
 				},
 			};
 		case 'engine/event':
-			return refreshDetails(state, action.containerId);
+			return doctorEvent(refreshDetails(state, action.containerId), action.containerId);
 		case 'containers/loaded':
 			return listed(state, action.containers, action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, action.containers, action.at)});
 		case 'containers/patched': {

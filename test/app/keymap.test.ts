@@ -74,7 +74,7 @@ function inMode(m: ModeId): State {
 		case 'busy':
 			return {...base, screen: 'editor', editor: {...editor, stage: 'applying'}};
 		case 'doctor':
-			return {...base, screen: 'doctor', doctor: {name: 'web', port: null, diagnosis: null, error: null, scroll: 0, returnTo: 'list', request: 1}};
+			return {...base, screen: 'doctor', doctor: {name: 'web', port: null, diagnosis: null, error: null, scroll: 0, returnTo: 'list', request: 1, running: false, stale: false}};
 		case 'netConfirm':
 			return {...base, screen: 'links', net: {...base.net, confirm: {title: 't', lines: [], op: {kind: 'removeNetwork', name: 'n'}}}};
 	}

@@ -80,3 +80,23 @@ describe('the port doctor screen', () => {
 		await waitFor(() => expect(app!.frame()).toContain('FAIL  the app listens on 127.0.0.1:5000 inside web'));
 	});
 });
+
+describe('the port doctor follows the engine', () => {
+	it('runs the diagnosis again when an event touches the container: the app now listening on all interfaces passes', async () => {
+		const engine = engineWithWeb();
+		app = renderApp(engine, {columns: 120, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		app.press('D');
+		await waitFor(() => expect(app!.frame()).toContain('FAIL  the app listens on 127.0.0.1:5000 inside web'));
+		const reads = () => app!.engine.calls.filter((c) => c === 'exec web cat /proc/net/tcp').length;
+		const before = reads();
+		// An event about another container changes nothing.
+		engine.emit({id: 'id-other', action: 'start'});
+		// The app is restarted on all interfaces: the engine says the container restarted.
+		engine.execOutputs.set('web', new Map([['cat /proc/net/tcp', LOOPBACK_TCP.replace('0100007F:1388', '00000000:1388')]]));
+		engine.emit({id: 'id-web', action: 'restart'});
+		await waitFor(() => expect(app!.frame()).toContain('ok    the app listens on 0.0.0.0:5000 inside web (all interfaces; read from cat in the container)'));
+		expect(reads()).toBeGreaterThan(before);
+		expect(app.frame()).not.toContain('checking again');
+	});
+});

@@ -11,7 +11,31 @@ import type {DoctorState} from './state.js';
 function open(state: State, name: string, port: DoctorState['port']): State {
 	const returnTo = state.screen === 'details' || state.screen === 'ports' ? state.screen : 'list';
 	const {state: next, id} = requestWithId(state, {kind: 'diagnose', container: name, port});
-	return {...next, screen: 'doctor', doctor: {name, port, diagnosis: null, error: null, scroll: 0, returnTo, request: id}};
+	return {...next, screen: 'doctor', doctor: {name, port, diagnosis: null, error: null, scroll: 0, returnTo, request: id, running: true, stale: false}};
+}
+
+/** Runs the diagnosis again, the last one staying on screen until the new one is in. */
+function rerun(state: State, d: DoctorState): State {
+	const {state: next, id} = requestWithId(state, {kind: 'diagnose', container: d.name, port: d.port});
+	return {...next, doctor: {...d, request: id, running: true, stale: false}};
+}
+
+/** The containers a diagnosis is about: its own and the ones its link checks name. */
+function concerned(d: DoctorState, name: string): boolean {
+	if (name === d.name) return true;
+	return (d.diagnosis?.links ?? []).some((c) => c.text.startsWith(`${name}'s link `) || c.text.includes(`'s link ${name}:`));
+}
+
+/**
+ * An engine event about a container (ARCHITECTURE.md, "The path of one key press"): a diagnosis on
+ * screen that it concerns is run again (once, after the one running, when one runs).
+ */
+export function doctorEvent(state: State, containerId: string): State {
+	const d = state.doctor;
+	if (!d || state.screen !== 'doctor') return state;
+	const name = state.containers.find((c) => c.id === containerId || c.id.startsWith(containerId))?.name;
+	if (name === undefined || !concerned(d, name)) return state;
+	return d.running ? {...state, doctor: {...d, stale: true}} : rerun(state, d);
 }
 
 const fromList = (state: State): State => {
@@ -29,7 +53,7 @@ const fromPorts = (state: State): State => {
 const again = (state: State): State => {
 	const d = state.doctor;
 	if (!d) return state;
-	return {...open(state, d.name, d.port), doctor: {...d, diagnosis: null, error: null, request: state.nextEffectId}};
+	return {...open(state, d.name, d.port), doctor: {...d, diagnosis: null, error: null, request: state.nextEffectId, running: true, stale: false}};
 };
 
 /** How many lines the diagnosis takes (the view shows them from `scroll`). */
@@ -47,7 +71,8 @@ const scrollBy = (delta: number) => (state: State): State => {
 export function doctorDone(state: State, request: number, diagnosis?: DoctorState['diagnosis'], error?: string): State {
 	const d = state.doctor;
 	if (!d || d.request !== request) return state;
-	return {...state, doctor: {...d, diagnosis: diagnosis ?? null, error: error ?? null}};
+	const done = {...state, doctor: {...d, diagnosis: diagnosis ?? null, error: error ?? null, running: false}};
+	return d.stale && state.screen === 'doctor' ? rerun(done, done.doctor) : done;
 }
 
 export const handlers: HandlerTable = {

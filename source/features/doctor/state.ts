@@ -15,6 +15,10 @@ export interface DoctorState {
 	returnTo: 'list' | 'details' | 'ports';
 	/** The id of the last diagnose request: an older answer is dropped. */
 	request: number;
+	/** The last request runs (its answer not in yet). */
+	running: boolean;
+	/** An engine event touched the container while a diagnosis ran: run it again once it is in. */
+	stale: boolean;
 }
 
 export type DoctorAction = {type: 'doctor/done'; request: number; diagnosis?: Diagnosis; error?: string};

@@ -21,7 +21,7 @@ export function DoctorScreen({state}: {state: State}) {
 	if (!d) return null;
 	const what = d.port ? `${d.name} ${d.port.port}/${d.port.proto}` : d.name;
 	const lines = d.error ? [`  FAIL  ${d.error}`] : d.diagnosis ? diagnosisLines(d.diagnosis) : ['  Diagnosing…'];
-	const verdict = d.diagnosis ? (d.diagnosis.ok ? 'every check passes' : 'a problem was found') : '';
+	const verdict = d.diagnosis ? `${d.diagnosis.ok ? 'every check passes' : 'a problem was found'}${d.running ? '; checking again' : ''}` : '';
 	const shown = lines.slice(d.scroll, d.scroll + height - 1);
 	return (
 		<Box flexDirection="column" height={height}>
