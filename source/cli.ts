@@ -279,6 +279,8 @@ export async function main(argv: string[]): Promise<number> {
 	sub('context', 'list the docker contexts (ls [--json]) or set the current one (use NAME)', async () =>
 		(await import('./commands/contexts.js')).contextsCommand(program.opts<GlobalOptions>(), process.env),
 	);
+	sub('services', 'list swarm services with their published ports (like docker service ls)', async () => (await import('./commands/swarm/services.js')).servicesCommand);
+	sub('service', 'service publish|unpublish: change a swarm service\'s published ports (a rolling service update)', async () => (await import('./commands/swarm/service-ports.js')).serviceCommand, true);
 	sub('doctor', 'why a published port does not answer: one verdict per check, with the fix', async () => (await import('./commands/doctor.js')).doctorCommand);
 	try {
 		await program.parseAsync(argv, {from: 'user'});

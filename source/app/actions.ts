@@ -2,6 +2,7 @@
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {BackupAction} from '../features/backup/state.js';
 import type {DoctorAction} from '../features/doctor/state.js';
+import type {ServicesAction} from '../features/services/state.js';
 import type {EditorAction} from '../features/editor/state.js';
 import type {FormAction} from '../features/form/state.js';
 import type {LifecycleAction} from '../features/lifecycle/state.js';
@@ -41,6 +42,7 @@ export type Action =
 	| FormAction
 	| BackupAction
 	| NetAction
-	| DoctorAction;
+	| DoctorAction
+	| ServicesAction;
 
 export type Dispatch = (action: Action) => void;

@@ -5,6 +5,7 @@
  */
 import type {BackupEffect} from '../features/backup/state.js';
 import type {DoctorEffect} from '../features/doctor/state.js';
+import type {ServicesEffect} from '../features/services/state.js';
 import type {EditorEffect} from '../features/editor/state.js';
 import type {FormEffect} from '../features/form/state.js';
 import type {LifecycleEffect} from '../features/lifecycle/state.js';
@@ -16,7 +17,7 @@ import type {TerminalEffect} from '../features/terminal/state.js';
 export type DetailsEffect = {kind: 'inspectDetails'; containerId: string};
 
 /** Every effect a reducer can ask for. */
-export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect | TerminalEffect;
+export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect | ServicesEffect | TerminalEffect;
 
 /** An effect with the id its result is matched by. */
 export type EffectRequest = Effect & {id: number};

@@ -201,6 +201,8 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 			}
 		}
 		if (concerns) dispatch({type: 'engine/event', containerId: concerns});
+		// Swarm objects: the services view loads them again (ARCHITECTURE.md, "Swarm services").
+		if (event.type === 'service' || event.type === 'node') dispatch({type: 'swarm/event'});
 	};
 
 	const connect = async (): Promise<void> => {

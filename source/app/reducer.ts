@@ -20,6 +20,8 @@ import {chooseContainer, handlers as networks} from '../features/networks/reduce
 import {handlers as palette} from '../features/palette/reducer.js';
 import {handlers as ports, portsLoaded, reloadPorts, setPortsFilter, settlePorts} from '../features/ports/reducer.js';
 import {handlers as rename} from '../features/rename/reducer.js';
+import {svcConflictsFound, svcDone, svcEditorHandlers, svcProgress} from '../features/services/editor.js';
+import {handlers as services, reloadServices, servicesFailed, servicesLoaded} from '../features/services/reducer.js';
 import {handlers as terminal} from '../features/terminal/reducer.js';
 import type {ContainerSummary} from '../model/container.js';
 import {fieldText} from '../model/sanitize.js';
@@ -52,7 +54,7 @@ const messages: HandlerTable = {
 };
 
 /** Every feature's handlers: one table per feature, at most one handler per scope and command (a test checks). */
-export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor, terminal];
+export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor, services, svcEditorHandlers, terminal];
 
 function handlerFor(scope: Scope, id: CommandId): Handler | undefined {
 	for (const table of HANDLER_TABLES) {
@@ -113,7 +115,7 @@ const ESC: KeyName = 'esc';
 function settle(next: State, previous: State): State {
 	let s = next;
 	if (s.size !== previous.size || s.ports.rows !== previous.ports.rows) s = settlePorts(s, previous);
-	if (s.containers !== previous.containers) s = reloadNetworks(reloadPorts(s, previous), previous);
+	if (s.containers !== previous.containers) s = reloadServices(reloadNetworks(reloadPorts(s, previous), previous));
 	return s;
 }
 
@@ -209,6 +211,18 @@ function reduce(state: State, action: Action): State {
 			return opDone(state, action.id, action.ok, action.text, action.lines, action.full);
 		case 'doctor/done':
 			return doctorDone(state, action.request, action.diagnosis, action.error);
+		case 'services/loaded':
+			return servicesLoaded(state, action.load, action.networkNames);
+		case 'services/failed':
+			return servicesFailed(state, action.message);
+		case 'swarm/event':
+			return reloadServices(state);
+		case 'svcEditor/conflicts':
+			return svcConflictsFound(state, action.id, action.conflicts, action.error);
+		case 'svcEditor/progress':
+			return svcProgress(state, action.id, action.progress);
+		case 'svcEditor/done':
+			return svcDone(state, action.id, action.ok, action.text);
 		default:
 			return assertNever(action);
 	}

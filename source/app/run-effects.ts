@@ -7,6 +7,7 @@
 import {offerBackups, settleBackup} from '../features/backup/effects.js';
 import {inspectDetails} from '../features/details/effects.js';
 import {diagnose} from '../features/doctor/effects.js';
+import {applyServicePorts, checkServicePorts, loadServices} from '../features/services/effects.js';
 import {checkConflicts, loadEditor, recreatePorts} from '../features/editor/effects.js';
 import {createContainer, listImages} from '../features/form/effects.js';
 import {findAutoRemove, runJob} from '../features/lifecycle/effects.js';
@@ -56,6 +57,12 @@ export function createEffectRunner(ctx: EffectContext): (effect: EffectRequest) 
 				return netOp(ctx, e.id, e.op);
 			case 'diagnose':
 				return diagnose(ctx, e.id, e);
+			case 'loadServices':
+				return loadServices(ctx);
+			case 'checkServiceConflicts':
+				return checkServicePorts(ctx, e.serviceId, e.ports);
+			case 'changeServicePorts':
+				return applyServicePorts(ctx, e.serviceId, e.name, e.ports);
 			case 'copy':
 				ctx.terminal.copy(e.text);
 				return Promise.resolve();

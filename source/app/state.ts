@@ -6,6 +6,7 @@ import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/cont
 import type {StatusAge} from '../model/status-age.js';
 import type {BackupOffer} from '../features/backup/state.js';
 import type {DoctorState} from '../features/doctor/state.js';
+import {initialServicesState, type ServiceEditorState, type ServicesState} from '../features/services/state.js';
 import type {EditorState, RecreateRequest} from '../features/editor/state.js';
 import type {FormState} from '../features/form/state.js';
 import type {Confirm, Job} from '../features/lifecycle/state.js';
@@ -14,7 +15,7 @@ import {initialPortsState, type PortsState} from '../features/ports/state.js';
 import type {EffectRequest} from './effects.js';
 import type {FieldState} from './input/text-field.js';
 
-export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename' | 'doctor';
+export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename' | 'doctor' | 'services' | 'service' | 'serviceEditor';
 
 /** List order: by name (default), newest first, or running first. */
 export type SortKey = 'name' | 'created' | 'status';
@@ -106,6 +107,10 @@ export interface State {
 	net: NetState;
 	/** The port doctor (`D`), or null. */
 	doctor: DoctorState | null;
+	/** Swarm services (`w`, `:services`) and a service's page. */
+	services: ServicesState;
+	/** The port editor of a service (`p` in the services view), or null. */
+	svcEditor: ServiceEditorState | null;
 	/** Effect requests made by the reducers, drained by the store after each dispatch. */
 	effects: EffectRequest[];
 	/** The id the next effect request gets. */
@@ -148,6 +153,8 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		backupsChecked: false,
 		net: initialNetState(),
 		doctor: null,
+		services: initialServicesState(),
+		svcEditor: null,
 		effects: [],
 		nextEffectId: 1,
 	};

@@ -75,6 +75,15 @@ function inMode(m: ModeId): State {
 			return {...base, screen: 'editor', editor: {...editor, stage: 'applying'}};
 		case 'doctor':
 			return {...base, screen: 'doctor', doctor: {name: 'web', port: null, diagnosis: null, error: null, scroll: 0, returnTo: 'list', request: 1, running: false, stale: false}};
+		case 'services':
+		case 'service':
+			return {...base, screen: m};
+		case 'serviceEditor':
+			return {
+				...base,
+				screen: 'serviceEditor',
+				svcEditor: {id: 's', name: 's', returnTo: 'services', original: [], rows: [], cursor: 0, stage: 'edit', conflicts: null, conflictError: null, progress: null, result: null},
+			};
 		case 'netConfirm':
 			return {...base, screen: 'links', net: {...base.net, confirm: {title: 't', lines: [], op: {kind: 'removeNetwork', name: 'n'}}}};
 	}

@@ -67,6 +67,7 @@ export const COMMAND_IDS = [
 	'removeNetwork',
 	'showMessage',
 	'diagnose',
+	'openServices',
 	'suspend',
 	'copy',
 ] as const;
@@ -101,6 +102,9 @@ export const MODE_IDS = [
 	'busy',
 	'message',
 	'doctor',
+	'services',
+	'service',
+	'serviceEditor',
 ] as const;
 
 export type ModeId = (typeof MODE_IDS)[number];

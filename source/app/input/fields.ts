@@ -7,13 +7,14 @@ import {formFields} from '../../features/form/reducer.js';
 import {linkGraphFields} from '../../features/link-graph/reducer.js';
 import {linkPickerFields} from '../../features/link-picker/reducer.js';
 import {networksFields} from '../../features/networks/reducer.js';
+import {svcEditorFields} from '../../features/services/editor.js';
 import {renameFields} from '../../features/rename/reducer.js';
 import type {FieldHandler, FieldHandlers} from '../handlers.js';
 import type {HandlerTable} from '../handlers.js';
 import type {State} from '../state.js';
 import type {FieldState} from './text-field.js';
 
-export const FIELD_OWNERS: FieldHandlers = {...editorFields, ...formFields, ...linkPickerFields, ...linkGraphFields, ...renameFields, ...networksFields};
+export const FIELD_OWNERS: FieldHandlers = {...editorFields, ...formFields, ...linkPickerFields, ...linkGraphFields, ...renameFields, ...networksFields, ...svcEditorFields};
 
 const ownerOf = (field: FieldState): FieldHandler | undefined => FIELD_OWNERS[field.target.kind];
 

@@ -7,6 +7,7 @@
 import {BACKUP_KEYS} from '../../features/backup/keys.js';
 import {DETAILS_KEYS} from '../../features/details/keys.js';
 import {DOCTOR_KEYS, DOCTOR_OPEN_KEYS} from '../../features/doctor/keys.js';
+import {SERVICES_KEYS, SERVICES_OPEN_KEYS} from '../../features/services/keys.js';
 import {EDITOR_KEYS, EDITOR_OPEN_KEYS} from '../../features/editor/keys.js';
 import {FORM_KEYS, FORM_OPEN_KEYS} from '../../features/form/keys.js';
 import {HELP_KEYS} from '../../features/help/keys.js';
@@ -57,6 +58,9 @@ export const SCOPE_ORDER: readonly Scope[] = [
 	'details',
 	'ports',
 	'doctor',
+	'services',
+	'service',
+	'serviceEditor',
 	'links',
 	'networks',
 	'linkPicker',
@@ -103,6 +107,9 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	busy: 'While a change is applied',
 	message: 'A message shown whole',
 	doctor: 'Port doctor',
+	services: 'Swarm services',
+	service: 'A swarm service',
+	serviceEditor: 'Port editor of a service',
 };
 
 const rank = (s: Scope): number => SCOPE_ORDER.indexOf(s);
@@ -121,6 +128,7 @@ export const KEYMAP: readonly Binding[] = [
 	...LINK_GRAPH_OPEN_KEYS,
 	...NETWORKS_OPEN_KEYS,
 	...DOCTOR_OPEN_KEYS,
+	...SERVICES_OPEN_KEYS,
 	...DETAILS_KEYS,
 	...LIFECYCLE_DETAILS_KEYS,
 	...HELP_KEYS,
@@ -130,6 +138,7 @@ export const KEYMAP: readonly Binding[] = [
 	...LINK_PICKER_KEYS,
 	...RENAME_KEYS,
 	...DOCTOR_KEYS,
+	...SERVICES_KEYS,
 	...NET_OPS_KEYS,
 	...EDITOR_KEYS,
 	...FORM_KEYS,

@@ -23,7 +23,8 @@ export type FieldTarget =
 	| {kind: 'networkName'}
 	| {kind: 'subnet'}
 	| {kind: 'connectAlias'}
-	| {kind: 'moveNetwork'};
+	| {kind: 'moveNetwork'}
+	| {kind: 'servicePort'; index: number};
 
 export type FieldKind = FieldTarget['kind'];
 

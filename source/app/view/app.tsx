@@ -4,6 +4,8 @@ import {useEffect} from 'react';
 import {BackupPanel} from '../../features/backup/view.js';
 import {DetailsScreen} from '../../features/details/view.js';
 import {DoctorScreen} from '../../features/doctor/view.js';
+import {ServiceEditorScreen} from '../../features/services/editor-view.js';
+import {ServiceScreen, ServicesScreen} from '../../features/services/view.js';
 import {NewContainerScreen} from '../../features/form/view.js';
 import {PortEditorScreen} from '../../features/editor/view.js';
 import {HelpScreen} from '../../features/help/view.js';
@@ -49,6 +51,12 @@ function Body({state}: {state: State}) {
 			return <RenameScreen state={state} />;
 		case 'doctor':
 			return <DoctorScreen state={state} />;
+		case 'services':
+			return <ServicesScreen state={state} />;
+		case 'service':
+			return <ServiceScreen state={state} />;
+		case 'serviceEditor':
+			return <ServiceEditorScreen state={state} />;
 		case 'help':
 			return <HelpScreen height={listHeight(state) + 1} width={state.size.columns} readOnly={state.readOnly} scroll={state.help.scroll} />;
 	}

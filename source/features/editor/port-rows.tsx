@@ -33,7 +33,13 @@ export function FieldEditor({state, field, label, width}: {state: State; field: 
 			<TextField
 				prompt={`${label}> `}
 				scope="field"
-				placeholder={field.target.kind === 'port' ? '[ip:][host_port:]container_port[/proto], e.g. 127.0.0.1:8080:5000' : ''}
+				placeholder={
+					field.target.kind === 'port'
+						? '[ip:][host_port:]container_port[/proto], e.g. 127.0.0.1:8080:5000'
+						: field.target.kind === 'servicePort'
+							? 'published=8080,target=80[,protocol=udp][,mode=host] or 8080:80[/udp]'
+							: ''
+				}
 				field={field}
 				width={width}
 			/>

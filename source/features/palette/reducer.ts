@@ -7,6 +7,7 @@ import {openLinkGraph} from '../link-graph/reducer.js';
 import {jumpToLatest, toggleAll} from '../list/reducer.js';
 import {openNetworksView} from '../networks/reducer.js';
 import {openPortsView} from '../ports/reducer.js';
+import {openServicesView} from '../services/reducer.js';
 
 const quit = (state: State): State => ({...state, quitting: true});
 const toList = (state: State): State => ({...state, screen: 'list', details: null});
@@ -17,6 +18,7 @@ export const PALETTE: ReadonlyArray<{words: string[]; run: (state: State) => Sta
 	{words: ['containers', 'list', 'ps', 'c'], run: toList},
 	{words: ['links', 'graph'], run: openLinkGraph},
 	{words: ['networks', 'network', 'net', 'n'], run: openNetworksView},
+	{words: ['services', 'service', 'swarm', 'w'], run: openServicesView},
 	{words: ['all', 'a'], run: toggleAll},
 	{words: ['latest', 'l'], run: jumpToLatest},
 	{words: ['help', 'h', '?'], run: toggleHelp},
