@@ -14,6 +14,8 @@ import {
 	type PortConflict,
 } from './recreate/conflicts.js';
 import {asRawContainer} from './recreate/raw.js';
+import {heldMessage} from '../model/swarm/held.js';
+import {servicePortsHere} from './service-conflicts.js';
 
 /** How far above a taken host port to look for a free one. */
 const SUGGEST_RANGE = 50;
@@ -41,12 +43,21 @@ export async function checkPortConflicts(
 	const subject: ConflictSubject = containerId === null ? {id: null, own: {}} : subjectOf(asRawContainer(await engine.inspectContainerRaw(containerId)));
 	const others = await otherContainers(engine, subject);
 	const found = await conflictsAmong(engine, subject, bindings, others);
+	// Ports the swarm's routing mesh holds on every node (a swarm manager only; host-mode tasks are containers above).
+	const ingress = (await servicePortsHere(engine)).filter((h) => h.mode === 'ingress');
+	const meshHeld = (port: number, protocol: string): boolean => ingress.some((h) => h.hostPort === port && h.protocol === protocol);
+	for (const f of wanted) {
+		const h = ingress.find((x) => x.hostPort === f.hostPort && x.protocol === f.protocol);
+		if (h && !found.some((c) => c.hostPort === f.hostPort && c.protocol === f.protocol)) {
+			found.push({containerPort: f.containerPort, hostIp: f.hostIp, hostPort: f.hostPort, protocol: f.protocol, heldBy: `service ${h.serviceName}`, holderRunning: true, message: heldMessage(h)});
+		}
+	}
 	const avoid = new Set(wanted.map((f) => f.hostPort));
 	const notes: ConflictNote[] = [];
 	for (const c of found) {
 		let suggestion: number | null = null;
 		for (let port = c.hostPort + 1; port <= Math.min(65535, c.hostPort + SUGGEST_RANGE); port++) {
-			if (avoid.has(port)) continue;
+			if (avoid.has(port) || meshHeld(port, c.protocol)) continue;
 			const candidate = {[c.containerPort]: [{HostIp: c.hostIp, HostPort: String(port)}]};
 			if ((await conflictsAmong(engine, subject, candidate, others)).length === 0) {
 				suggestion = port;

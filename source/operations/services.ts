@@ -7,6 +7,7 @@
 import {EngineError, type Engine} from '../engine/engine.js';
 import {portChanges} from '../model/swarm/format.js';
 import type {ServiceInfo, ServicePort, SwarmSnapshot, SwarmState, TaskInfo} from '../model/swarm/types.js';
+export {notManagerLine} from '../model/swarm/format.js';
 
 /** The services view's data, or the engine's swarm state when it is not a manager. */
 export type SwarmLoad = {manager: true; snapshot: SwarmSnapshot} | {manager: false; swarm: SwarmState};
@@ -16,13 +17,6 @@ export async function loadSwarm(engine: Engine): Promise<SwarmLoad> {
 	if (!swarm.manager) return {manager: false, swarm};
 	const [services, tasks, nodes] = await Promise.all([engine.listServices(), engine.listTasks(null), engine.listNodes()]);
 	return {manager: true, snapshot: {swarm, services, tasks, nodes}};
-}
-
-/** One line for a swarm state that cannot list services, with how to become a manager. */
-export function notManagerLine(swarm: SwarmState): string {
-	if (swarm.localState === 'active') return 'This engine is a swarm worker: services are listed on a manager (docker node promote, or connect dnet to a manager).';
-	if (swarm.localState === 'locked') return 'This swarm manager is locked: unlock it with docker swarm unlock.';
-	return 'This engine is not a swarm manager: docker swarm init makes it one (or docker swarm join to join a swarm).';
 }
 
 /** The port of a service in Engine API form. */

@@ -489,7 +489,7 @@ export class FakeEngine implements Engine {
 	async listServices(): Promise<ServiceInfo[]> {
 		this.check('services');
 		this.manager();
-		return structuredClone(this.services);
+		return structuredClone([...this.services].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 	}
 
 	/** The spec holds the ports only (`EndpointSpec.Ports`, Engine API form) and the name. */

@@ -9,6 +9,8 @@ import {liveBindings, requestedBindings, withConflicts, type BindingRow} from '.
 import type {ContainerSummary} from '../../model/container.js';
 import {errorText} from '../../model/error-text.js';
 import {isUp} from '../list/selectors.js';
+import {separateNodes, serviceBindingRows} from '../../model/swarm/held.js';
+import {swarmSnapshot} from '../../operations/service-conflicts.js';
 
 /** At most this many inspections at once. */
 const PARALLEL = 8;
@@ -37,7 +39,11 @@ export function createBindingsLoader(engine: Engine): (containers: ContainerSumm
 			const keep = new Set(stopped.map((c) => `${c.id}|${c.state}|${c.name}`));
 			for (const k of cache.keys()) if (!keep.has(k)) cache.delete(k);
 			const rows = containers.flatMap((c) => (isUp(c) ? liveBindings(c) : (cache.get(`${c.id}|${c.state}|${c.name}`) ?? [])));
-			dispatch({type: 'ports/loaded', rows: withConflicts(rows)});
+			// Swarm services hold ports too: ingress ones on every node, host-mode ones where their tasks run.
+			const swarm = await swarmSnapshot(engine);
+			if (swarm) rows.push(...serviceBindingRows(swarm));
+			if (mine !== generation) return;
+			dispatch({type: 'ports/loaded', rows: separateNodes(withConflicts(rows))});
 		} catch (error) {
 			if (mine === generation) dispatch({type: 'ports/failed', message: errorText(error)});
 		}

@@ -5,7 +5,7 @@
  */
 import {quoteArg} from './quote.js';
 import {longSpec, portKey, portSpec} from './publish.js';
-import type {ServiceInfo, ServicePort} from './types.js';
+import type {ServiceInfo, ServicePort, SwarmState} from './types.js';
 
 interface PortRange {
 	pStart: number;
@@ -124,4 +124,11 @@ export function serviceUpdateLines(service: string, before: readonly ServicePort
 	const lines = [`docker service update ${args.join(' ')} ${quoteArg(service)}`];
 	if (readd.length > 0) lines.push(`docker service update ${readd.map((p) => `--publish-add ${quoteArg(portSpec(p))}`).join(' ')} ${quoteArg(service)}`);
 	return lines;
+}
+
+/** One line for a swarm state that cannot list services, with how to become a manager. */
+export function notManagerLine(swarm: SwarmState): string {
+	if (swarm.localState === 'active') return 'This engine is a swarm worker: services are listed on a manager (docker node promote, or connect dnet to a manager).';
+	if (swarm.localState === 'locked') return 'This swarm manager is locked: unlock it with docker swarm unlock.';
+	return 'This engine is not a swarm manager: docker swarm init makes it one (or docker swarm join to join a swarm).';
 }
