@@ -14,6 +14,9 @@ import {changeServicePorts, loadSwarm, type ServiceProgress} from '../../source/
 import {docker, dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {waitFor} from '../support/wait-for.js';
 import {createService, httpGet, initSwarm, leaveSwarm} from './swarm-support.js';
+import {serviceCommand} from '../../source/commands/swarm/service-ports.js';
+import {servicesCommand} from '../../source/commands/swarm/services.js';
+import {recordingContext} from '../commands/support.js';
 
 const engine = privateEngine();
 const tag = `${process.pid % 1000}`;
@@ -117,6 +120,39 @@ describe('a single-node swarm', () => {
 		for (const line of lines) await dockerOk(['service', 'update', '--detach', ...line.split(' ').slice(3)]);
 		const {service: changed} = await engine.inspectService(twin);
 		expect(keys(changed.specPorts)).toEqual(keys(after));
+	}, 60_000);
+});
+
+describe('the commands', () => {
+	it('dnet services prints docker service ls (ID NAME MODE REPLICAS IMAGE PORTS); --json the ports in full', async () => {
+		const r = recordingContext(() => engine);
+		expect(await servicesCommand([], r.ctx)).toBe(0);
+		const cli = await dockerOk(['service', 'ls']);
+		const norm = (t: string): string[] => t.trim().split('\n').map((l) => l.trim().split(/\s{2,}/).join('|')).sort();
+		expect(norm(r.stdout())).toEqual(norm(cli));
+		const j = recordingContext(() => engine);
+		expect(await servicesCommand(['--json'], j.ctx)).toBe(0);
+		const out = JSON.parse(j.stdout()) as Array<{name: string; published: unknown[]; tasks: Array<{addr: string; state: string}>}>;
+		expect(out.find((s) => s.name === web)?.published).toContainEqual({published: P.web2, target: 5000, protocol: 'tcp', mode: 'ingress'});
+		expect(out.find((s) => s.name === glob)?.tasks).toEqual([expect.objectContaining({addr: '127.0.0.1', state: 'running'})]);
+	});
+
+	it('dnet service publish replaces the port of the same target; unpublish removes it; a bad spec is the CLI line, nothing sent', async () => {
+		const bad = recordingContext(() => engine);
+		expect(await serviceCommand(['publish', twin, 'published=x,target=80'], bad.ctx)).toBe(125);
+		expect(bad.stderr()).toBe('dnet: invalid argument "published=x,target=80" for "--publish-add" flag: invalid published port (x): value must be an integer: invalid syntax\n');
+		const pub = recordingContext(() => engine);
+		expect(await serviceCommand(['publish', twin, '8505:5001/udp'], pub.ctx)).toBe(0);
+		expect(pub.stdout()).toContain('- published=8504,target=5001,protocol=udp');
+		expect(pub.stdout()).toContain('+ published=8505,target=5001,protocol=udp');
+		expect(pub.stderr()).toContain('dnet: docker service update --publish-rm 5001/udp --publish-add 8505:5001/udp');
+		const un = recordingContext(() => engine);
+		expect(await serviceCommand(['unpublish', twin, '5001/udp'], un.ctx)).toBe(0);
+		const {service} = await engine.inspectService(twin);
+		expect(keys(service.specPorts)).toEqual(keys(parsePublish('8502:5000')));
+		const none = recordingContext(() => engine);
+		expect(await serviceCommand(['unpublish', twin, '9999'], none.ctx)).toBe(1);
+		expect(none.stderr()).toBe(`dnet: no published port of ${twin} matches 9999\n`);
 	}, 60_000);
 });
 
