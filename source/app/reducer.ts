@@ -159,9 +159,12 @@ function reduce(state: State, action: Action): State {
 		case 'containers/patched': {
 			// Only the rows read again are read for their times; the others keep theirs.
 			const replaced = new Set([...action.removed, ...action.containers.map((c) => c.id)]);
-			const ages = Object.fromEntries(Object.entries(state.ages).filter(([id]) => !replaced.has(id)));
-			const containers = [...state.containers.filter((c) => !replaced.has(c.id)), ...action.containers];
-			return listed(state, containers, {lastSync: action.at, ages: {...ages, ...readAges(state.ages, action.containers, action.at)}});
+			const ages = {...state.ages};
+			for (const id of replaced) delete ages[id];
+			// The list is kept sorted: each row read again goes in its place (no sort of the whole list).
+			const containers = state.containers.filter((c) => !replaced.has(c.id));
+			for (const c of action.containers) containers.splice(sortedIndex(containers, c), 0, c);
+			return listed(state, containers, {lastSync: action.at, ages: Object.assign(ages, readAges(state.ages, action.containers, action.at))}, true);
 		}
 		case 'containers/times':
 			return {...state, ages: pinAges(state.ages, action.times)};
@@ -228,11 +231,30 @@ function reduce(state: State, action: Action): State {
 	}
 }
 
+let collator: Intl.Collator | null = null;
+/** The list's order: by name, then id (`localeCompare`'s order, through one collator: a list of 10,000 sorts in milliseconds). */
+function byName(a: ContainerSummary, b: ContainerSummary): number {
+	collator ??= new Intl.Collator();
+	return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+}
+
+/** Where `c` goes in a list sorted by `byName`. */
+function sortedIndex(list: readonly ContainerSummary[], c: ContainerSummary): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (byName(list[mid] as ContainerSummary, c) <= 0) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /** The list as read (whole or patched): sorted, marks of gone containers dropped, the cursor settled. */
-function listed(state: State, list: ContainerSummary[], synced: Partial<Pick<State, 'lastSync' | 'ages'>>): State {
-	const containers = [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-	const ids = new Set(containers.map((c) => c.id));
-	const marked = state.marked.filter((id) => ids.has(id));
+function listed(state: State, list: ContainerSummary[], synced: Partial<Pick<State, 'lastSync' | 'ages'>>, sorted = false): State {
+	const containers = sorted ? list : [...list].sort(byName);
+	const ids = state.marked.length === 0 ? null : new Set(containers.map((c) => c.id));
+	const marked = ids === null ? state.marked : state.marked.filter((id) => ids.has(id));
 	return followDetails(settleCursor({...state, containers, loaded: true, ...synced, marked: marked.length === state.marked.length ? state.marked : marked}, state));
 }
 
