@@ -114,7 +114,8 @@ export function unboundPorts(before: ContainerDetails, ports: readonly string[])
 export async function changePorts(engine: Engine, container: string, change: PortChange, options: RecreateOptions = {}): Promise<PortChangeResult> {
 	const before = await engine.inspectContainer(container);
 	const imageExposed = change.kind === 'publish' ? null : await imageExposedPorts(engine, before);
-	const result = await recreate(engine, before.id, (spec) => applyPortChange(spec, change, imageExposed), options);
+	// By id, expecting the name it had here: a change meanwhile is refused (recreate/claim.ts).
+	const result = await recreate(engine, before.id, (spec) => applyPortChange(spec, change, imageExposed), {expectName: before.name, ...options});
 	const after = await engine.inspectContainer(result.newId);
 	return {result, before, after, diff: bindingDiff(portLinesOf(before), portLinesOf(after))};
 }

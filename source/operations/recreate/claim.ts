@@ -10,7 +10,7 @@
  */
 import {EngineError, type Engine} from '../../engine/engine.js';
 import {RECREATE_LABELS} from './body.js';
-import {asRawContainer, type RawContainer} from './raw.js';
+import {asRawContainer, isRunning, type RawContainer} from './raw.js';
 
 /** The change was refused because the container is no longer what was reviewed; nothing was changed. */
 export class ChangedSinceReviewError extends EngineError {
@@ -85,4 +85,25 @@ export async function lostTo(engine: Engine, original: RawContainer, name: strin
 	} catch {
 		return false;
 	}
+}
+
+/** `web-dnet-backup-1764284400000`: the name of a container another change set aside. */
+export const isBackupName = (name: string): boolean => /-dnet-backup-\d+$/.test(name);
+
+/**
+ * Why the container must not be changed now (null: it may): it is another change's backup, or the
+ * replacement of a change still under way (its original still runs, or it is not started yet).
+ */
+export async function busyReason(engine: Engine, c: RawContainer, name: string): Promise<string | null> {
+	if (isBackupName(name)) return 'it is the backup of another change under way (or left by one: restore or discard it first)';
+	const from = c.Config.Labels?.[RECREATE_LABELS.from];
+	if (!from) return null;
+	let original: RawContainer;
+	try {
+		original = asRawContainer(await engine.inspectContainerRaw(from));
+	} catch {
+		return null;
+	}
+	const starting = c.Config.Labels?.[RECREATE_LABELS.wasRunning] === 'true' && !isRunning(c);
+	return isRunning(original) || starting ? 'another change of it is under way' : null;
 }

@@ -15,7 +15,7 @@ import {errorText} from '../../model/error-text.js';
 import {causeFirst} from '../../model/failure-text.js';
 import {engineAnswered} from '../failure.js';
 import {applyChange, backupName, RECREATE_LABELS, specFromContainer, type RecreateChange} from './body.js';
-import {ChangedSinceReviewError, claim, fingerprint} from './claim.js';
+import {busyReason, ChangedSinceReviewError, claim, fingerprint, isBackupName} from './claim.js';
 import {findPortConflicts, PortConflictError} from './conflicts.js';
 import {asRawContainer, isRunning, shortName, type RawContainer} from './raw.js';
 import {createWithNetworks, rollback} from './rollback.js';
@@ -51,6 +51,8 @@ export interface RecreateOptions {
 	 * own inspect is the review when absent.
 	 */
 	reviewed?: Record<string, unknown>;
+	/** The name the caller found the container under: refused (`ChangedSinceReviewError`) if it has another now. */
+	expectName?: string;
 }
 
 /** What a successful recreate did. */
@@ -131,6 +133,11 @@ export async function recreate(
 	const name = shortName(reviewed ?? old);
 	// Checked again right before the claim; a stop meanwhile is kept (`wasRunning` is read then).
 	if (reviewed) await claimable(reviewed, old, name);
+	if (options.expectName !== undefined && options.expectName !== shortName(old)) {
+		throw new ChangedSinceReviewError(options.expectName, isBackupName(shortName(old)) ? 'another change of it is under way' : `it was renamed to ${shortName(old)}`);
+	}
+	const busy = await busyReason(engine, old, shortName(old));
+	if (busy !== null) throw new ChangedSinceReviewError(shortName(old), busy);
 	let wasRunning = isRunning(old);
 	const spec = applyChange(specFromContainer(old, options.linkRenames ? {linkRenames: options.linkRenames} : {}), change);
 	// Ports a stopped container asks for too are warnings; ports held now refuse the change.
