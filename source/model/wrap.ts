@@ -1,3 +1,5 @@
+import {cutToWidth, padToWidth, textWidth} from './width.js';
+
 /**
  * Word wrap for panels that must never cut what they say (confirmations, errors): lines of at
  * most `width` columns, broken at spaces, a word longer than a line broken hard. Pure, so the
@@ -30,10 +32,11 @@ export function wrapText(text: string, width: number): string[] {
 	return out;
 }
 
-/** Cuts `text` to `width` columns, marking the cut. (Engine text is ASCII-dominated; wide glyphs count as one.) */
+/** `text` in exactly `width` columns: padded, or cut with the ellipsis marking the cut (a wide character counts two, and is never cut in half). */
 export function fit(text: string, width: number, ellipsis: string): string {
 	if (width <= 0) return '';
-	if (text.length <= width) return text.padEnd(width);
-	if (width <= ellipsis.length) return text.slice(0, width);
-	return text.slice(0, width - ellipsis.length) + ellipsis;
+	if (textWidth(text) <= width) return padToWidth(text, width);
+	const mark = textWidth(ellipsis);
+	if (width <= mark) return padToWidth(cutToWidth(text, width), width);
+	return padToWidth(cutToWidth(text, width - mark) + ellipsis, width);
 }

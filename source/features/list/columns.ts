@@ -2,7 +2,7 @@
 import type {ContainerSummary} from '../../model/container.js';
 import {formatPortsColumn} from '../../model/ports/index.js';
 import {sanitize} from '../../model/sanitize.js';
-import {textWidth} from '../../app/view/output/width.js';
+import {textWidth} from '../../model/width.js';
 import {fit} from '../../model/wrap.js';
 
 export interface Row {
