@@ -7,6 +7,7 @@ import {Command as Commander, CommanderError} from 'commander';
 import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
+import {switchableEngine} from './engine/endpoint/switch.js';
 import {EngineError, type Engine} from './engine/engine.js';
 import {guardEngine} from './engine/guard.js';
 import {withQuickReads, type LazyEngine} from './engine/quick.js';
@@ -42,10 +43,16 @@ function errorLine(error: unknown): string {
 function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: () => Promise<Engine>; close: () => void} {
 	let lazy: LazyEngine | null = null;
 	const make = (): LazyEngine => {
-		const {endpoint} = resolveTarget(options, process.env);
+		const target = resolveTarget(options, process.env);
+		const {endpoint} = target;
+		// One engine for the session whose context `:ctx` can change (engine/endpoint/switch.ts).
+		const switchable = async (): Promise<Engine> => {
+			const {DockerEngine} = await loadEngineModule();
+			return switchableEngine(target, options, process.env, (at) => new DockerEngine(at));
+		};
 		// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
 		return withQuickReads(endpoint, async () =>
-			guardEngine(new (await loadEngineModule()).DockerEngine(endpoint), {
+			guardEngine(await switchable(), {
 				readOnly: options.readOnly ?? false,
 				readDeadlineMs: READ_DEADLINE_MS,
 				changeDeadlineMs: CHANGE_DEADLINE_MS,

@@ -1,6 +1,7 @@
 /** Every way the state can change: a tagged union, handled exhaustively by the reducer. */
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {BackupAction} from '../features/backup/state.js';
+import type {ContextsAction} from '../features/contexts/state.js';
 import type {DoctorAction} from '../features/doctor/state.js';
 import type {ServicesAction} from '../features/services/state.js';
 import type {EditorAction} from '../features/editor/state.js';
@@ -26,7 +27,7 @@ export type Action =
 	| {type: 'engine/connected'; info: EngineInfo}
 	| {type: 'engine/disconnected'; message: string; hint?: string; retryInMs: number; attempt: number; at?: number}
 	/** An event of the engine's stream concerning this container (the list is refreshed by `live.ts`). */
-	| {type: 'engine/event'; containerId: string}
+	| {type: 'engine/event'; containerId: string; /** The engine's action (`start`, `exec_create`…). */ action?: string}
 	/** The list, read at `at` (dnet's clock, ms): the statuses' times are read relative to it. */
 	| {type: 'containers/loaded'; containers: ContainerSummary[]; at?: number}
 	/** Some containers read again at `at` (the ones an event named): their rows replaced, `removed` ones gone. */
@@ -43,6 +44,7 @@ export type Action =
 	| BackupAction
 	| NetAction
 	| DoctorAction
+	| ContextsAction
 	| ServicesAction;
 
 export type Dispatch = (action: Action) => void;

@@ -1,5 +1,6 @@
 /** The app's store: the reducer, the effects runner on an engine, and the live link to the engine's events. */
 import type {Engine} from '../engine/engine.js';
+import {engineSwitch} from '../engine/endpoint/switch.js';
 import {probeTcp, type Prober} from '../engine/probe.js';
 import {NO_TERMINAL, type TerminalPort} from './effect-context.js';
 import type {Action} from './actions.js';
@@ -31,8 +32,21 @@ export function createAppStore(engine: Engine, size: State['size'], options: App
 	let store: Store | null = null;
 	const dispatch: Store['dispatch'] = (action) => store?.dispatch(action);
 	const runner = createEffectRunner({engine, dispatch, prober: options.prober ?? probeTcp, terminal: options.terminal ?? NO_TERMINAL});
-	store = createStore(initialState(engine.endpoint, size, options.readOnly ?? false), runner);
+	// With contexts, the status bar names the context in use and its endpoint (engine/endpoint/switch.ts).
+	const control = engineSwitch(engine);
+	store = createStore(initialState(control?.label() ?? engine.endpoint, size, options.readOnly ?? false), runner);
 	for (const action of options.seed ?? []) store.dispatch(action);
-	const live = startLive(engine, store.dispatch, options.timers, {connected: store.getState().connection.status === 'connected'});
-	return {...store, stop: live.stop};
+	let live = startLive(engine, store.dispatch, options.timers, {connected: store.getState().connection.status === 'connected'});
+	// A switch to another context (`:ctx`): the live link reads the new engine from scratch.
+	const unsubscribe = control?.onSwitch(() => {
+		live.stop();
+		if (store) live = startLive(engine, store.dispatch, options.timers);
+	});
+	return {
+		...store,
+		stop: () => {
+			unsubscribe?.();
+			live.stop();
+		},
+	};
 }

@@ -4,6 +4,7 @@
  * (`run-effects.ts`) executes each request through the operations layer, dispatching its result.
  */
 import type {BackupEffect} from '../features/backup/state.js';
+import type {ContextsEffect} from '../features/contexts/state.js';
 import type {DoctorEffect} from '../features/doctor/state.js';
 import type {ServicesEffect} from '../features/services/state.js';
 import type {EditorEffect} from '../features/editor/state.js';
@@ -17,7 +18,7 @@ import type {TerminalEffect} from '../features/terminal/state.js';
 export type DetailsEffect = {kind: 'inspectDetails'; containerId: string};
 
 /** Every effect a reducer can ask for. */
-export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect | ServicesEffect | TerminalEffect;
+export type Effect = DetailsEffect | LifecycleEffect | PortsEffect | EditorEffect | FormEffect | BackupEffect | NetEffect | DoctorEffect | ContextsEffect | ServicesEffect | TerminalEffect;
 
 /** An effect with the id its result is matched by. */
 export type EffectRequest = Effect & {id: number};

@@ -200,7 +200,7 @@ export function startLive(engine: Engine, dispatch: Dispatch, timers: Timers = r
 				}, SETTLE_MS);
 			}
 		}
-		if (concerns) dispatch({type: 'engine/event', containerId: concerns});
+		if (concerns) dispatch({type: 'engine/event', containerId: concerns, action: event.action});
 		// Swarm objects: the services view loads them again (ARCHITECTURE.md, "Swarm services").
 		if (event.type === 'service' || event.type === 'node') dispatch({type: 'swarm/event'});
 	};

@@ -153,7 +153,7 @@ function reduce(state: State, action: Action): State {
 				},
 			};
 		case 'engine/event':
-			return doctorEvent(refreshDetails(state, action.containerId), action.containerId);
+			return doctorEvent(refreshDetails(state, action.containerId), action.containerId, action.action);
 		case 'containers/loaded':
 			return listed(state, action.containers, action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, action.containers, action.at)});
 		case 'containers/patched': {

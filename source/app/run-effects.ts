@@ -6,6 +6,7 @@
  */
 import {offerBackups, settleBackup} from '../features/backup/effects.js';
 import {inspectDetails} from '../features/details/effects.js';
+import {runContexts} from '../features/contexts/effects.js';
 import {diagnose} from '../features/doctor/effects.js';
 import {applyServicePorts, checkServicePorts, loadServices} from '../features/services/effects.js';
 import {checkConflicts, loadEditor, recreatePorts} from '../features/editor/effects.js';
@@ -57,6 +58,10 @@ export function createEffectRunner(ctx: EffectContext): (effect: EffectRequest) 
 				return netOp(ctx, e.id, e.op);
 			case 'diagnose':
 				return diagnose(ctx, e.id, e);
+			case 'loadContexts':
+			case 'switchContext':
+			case 'useContext':
+				return runContexts(ctx, e);
 			case 'loadServices':
 				return loadServices(ctx);
 			case 'checkServiceConflicts':

@@ -5,6 +5,7 @@
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import type {StatusAge} from '../model/status-age.js';
 import type {BackupOffer} from '../features/backup/state.js';
+import type {ContextsState} from '../features/contexts/state.js';
 import type {DoctorState} from '../features/doctor/state.js';
 import {initialServicesState, type ServiceEditorState, type ServicesState} from '../features/services/state.js';
 import type {EditorState, RecreateRequest} from '../features/editor/state.js';
@@ -15,7 +16,7 @@ import {initialPortsState, type PortsState} from '../features/ports/state.js';
 import type {EffectRequest} from './effects.js';
 import type {FieldState} from './input/text-field.js';
 
-export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename' | 'doctor' | 'services' | 'service' | 'serviceEditor';
+export type Screen = 'list' | 'details' | 'help' | 'ports' | 'editor' | 'new' | 'linkPicker' | 'links' | 'networks' | 'rename' | 'doctor' | 'contexts' | 'services' | 'service' | 'serviceEditor';
 
 /** List order: by name (default), newest first, or running first. */
 export type SortKey = 'name' | 'created' | 'status';
@@ -107,6 +108,8 @@ export interface State {
 	net: NetState;
 	/** The port doctor (`D`), or null. */
 	doctor: DoctorState | null;
+	/** The context switcher (`c`, `:ctx`), or null. */
+	contexts: ContextsState | null;
 	/** Swarm services (`w`, `:services`) and a service's page. */
 	services: ServicesState;
 	/** The port editor of a service (`p` in the services view), or null. */
@@ -153,6 +156,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		backupsChecked: false,
 		net: initialNetState(),
 		doctor: null,
+		contexts: null,
 		services: initialServicesState(),
 		svcEditor: null,
 		effects: [],

@@ -100,3 +100,20 @@ describe('the port doctor follows the engine', () => {
 		expect(app.frame()).not.toContain('checking again');
 	});
 });
+
+describe('the port doctor and its own reads', () => {
+	it('does not run again on the exec events its own cat causes', async () => {
+		const engine = engineWithWeb();
+		app = renderApp(engine, {columns: 120, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('web'));
+		app.press('D');
+		await waitFor(() => expect(app!.frame()).toContain('FAIL  the app listens on 127.0.0.1:5000 inside web'));
+		const reads = app.engine.calls.filter((c) => c === 'exec web cat /proc/net/tcp').length;
+		for (const action of ['exec_create', 'exec_start', 'exec_die']) engine.emit({id: 'id-web', action});
+		engine.emit({id: 'id-web', action: 'restart'});
+		// one diagnosis more (it reads the table as many times as the first), not four
+		await waitFor(() => expect(app!.engine.calls.filter((c) => c === 'exec web cat /proc/net/tcp').length).toBe(2 * reads));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(app.engine.calls.filter((c) => c === 'exec web cat /proc/net/tcp').length).toBe(2 * reads);
+	});
+});

@@ -6,6 +6,7 @@
  */
 import {BACKUP_KEYS} from '../../features/backup/keys.js';
 import {DETAILS_KEYS} from '../../features/details/keys.js';
+import {CONTEXTS_KEYS, CONTEXTS_OPEN_KEYS} from '../../features/contexts/keys.js';
 import {DOCTOR_KEYS, DOCTOR_OPEN_KEYS} from '../../features/doctor/keys.js';
 import {SERVICES_KEYS, SERVICES_OPEN_KEYS} from '../../features/services/keys.js';
 import {EDITOR_KEYS, EDITOR_OPEN_KEYS} from '../../features/editor/keys.js';
@@ -58,6 +59,7 @@ export const SCOPE_ORDER: readonly Scope[] = [
 	'details',
 	'ports',
 	'doctor',
+	'contexts',
 	'services',
 	'service',
 	'serviceEditor',
@@ -107,6 +109,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	busy: 'While a change is applied',
 	message: 'A message shown whole',
 	doctor: 'Port doctor',
+	contexts: 'Docker contexts',
 	services: 'Swarm services',
 	service: 'A swarm service',
 	serviceEditor: 'Port editor of a service',
@@ -128,6 +131,8 @@ export const KEYMAP: readonly Binding[] = [
 	...LINK_GRAPH_OPEN_KEYS,
 	...NETWORKS_OPEN_KEYS,
 	...DOCTOR_OPEN_KEYS,
+	...CONTEXTS_OPEN_KEYS,
+	...CONTEXTS_KEYS,
 	...SERVICES_OPEN_KEYS,
 	...DETAILS_KEYS,
 	...LIFECYCLE_DETAILS_KEYS,

@@ -7,7 +7,7 @@ import type {ModeId, Scope} from './commands.js';
 import type {State} from '../state.js';
 
 /** The modes that are whole screens: their scope plus the global keys apply. */
-const SCREENS: ReadonlySet<ModeId> = new Set<ModeId>(['list', 'details', 'help', 'ports', 'editor', 'new', 'linkPicker', 'links', 'rename', 'networks', 'doctor', 'services', 'service', 'serviceEditor']);
+const SCREENS: ReadonlySet<ModeId> = new Set<ModeId>(['list', 'details', 'help', 'ports', 'editor', 'new', 'linkPicker', 'links', 'rename', 'networks', 'doctor', 'contexts', 'services', 'service', 'serviceEditor']);
 
 /** The modes in which printable keys are text for the open field. */
 const TEXT: ReadonlySet<ModeId> = new Set<ModeId>(['filter', 'palette', 'field']);

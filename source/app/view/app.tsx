@@ -3,6 +3,7 @@ import {Box, Text, useApp, useStdout} from 'ink';
 import {useEffect} from 'react';
 import {BackupPanel} from '../../features/backup/view.js';
 import {DetailsScreen} from '../../features/details/view.js';
+import {ContextsScreen} from '../../features/contexts/view.js';
 import {DoctorScreen} from '../../features/doctor/view.js';
 import {ServiceEditorScreen} from '../../features/services/editor-view.js';
 import {ServiceScreen, ServicesScreen} from '../../features/services/view.js';
@@ -51,6 +52,8 @@ function Body({state}: {state: State}) {
 			return <RenameScreen state={state} />;
 		case 'doctor':
 			return <DoctorScreen state={state} />;
+		case 'contexts':
+			return <ContextsScreen state={state} />;
 		case 'services':
 			return <ServicesScreen state={state} />;
 		case 'service':

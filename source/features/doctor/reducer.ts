@@ -3,7 +3,7 @@ import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import {requestWithId} from '../../app/request.js';
 import type {State} from '../../app/state.js';
-import {diagnosisLines} from '../../model/doctor/text.js';
+import {screenLines} from './lines.js';
 import {selectedContainer} from '../list/selectors.js';
 import {selectedBinding} from '../ports/reducer.js';
 import type {DoctorState} from './state.js';
@@ -26,13 +26,18 @@ function concerned(d: DoctorState, name: string): boolean {
 	return (d.diagnosis?.links ?? []).some((c) => c.text.startsWith(`${name}'s link `) || c.text.includes(`'s link ${name}:`));
 }
 
+/** Container events that change none of the doctor's facts. */
+const QUIET_ACTIONS = /^(?:exec_|attach|detach|top|resize|export|commit|copy|archive-path|extract-to-dir)/;
+
 /**
  * An engine event about a container (ARCHITECTURE.md, "The path of one key press"): a diagnosis on
- * screen that it concerns is run again (once, after the one running, when one runs).
+ * screen that it concerns is run again (once, after the one running, when one runs); exec and the
+ * like, which the doctor's own reads cause, are not its business.
  */
-export function doctorEvent(state: State, containerId: string): State {
+export function doctorEvent(state: State, containerId: string, action = ''): State {
 	const d = state.doctor;
-	if (!d || state.screen !== 'doctor') return state;
+	// The doctor's own reads (cat through exec) are events too: they change nothing it checks.
+	if (!d || state.screen !== 'doctor' || QUIET_ACTIONS.test(action)) return state;
 	const name = state.containers.find((c) => c.id === containerId || c.id.startsWith(containerId))?.name;
 	if (name === undefined || !concerned(d, name)) return state;
 	return d.running ? {...state, doctor: {...d, stale: true}} : rerun(state, d);
@@ -57,7 +62,7 @@ const again = (state: State): State => {
 };
 
 /** How many lines the diagnosis takes (the view shows them from `scroll`). */
-const lineCount = (state: State): number => (state.doctor?.diagnosis ? diagnosisLines(state.doctor.diagnosis).length : 0);
+const lineCount = (state: State): number => (state.doctor?.diagnosis ? screenLines(state.doctor, state.size.columns - 1).length : 0);
 
 const scrollBy = (delta: number) => (state: State): State => {
 	const d = state.doctor;

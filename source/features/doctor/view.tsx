@@ -3,10 +3,12 @@ import {Box, Text} from 'ink';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {useTheme} from '../../app/view/theme.js';
-import {diagnosisLines} from '../../model/doctor/text.js';
 import {sanitize} from '../../model/sanitize.js';
+import {screenLines} from './lines.js';
 
 function tone(line: string, theme: ReturnType<typeof useTheme>): string | undefined {
+	// a wrapped line's rest keeps no colour of its own
+	if (/^ {8}/.test(line) && !/^ {8}fix: /.test(line)) return undefined;
 	if (line.startsWith('  ok ')) return theme.tone.ok;
 	if (line.startsWith('  FAIL ')) return theme.tone.error;
 	if (line.startsWith('  -- ')) return theme.tone.warn;
@@ -20,7 +22,7 @@ export function DoctorScreen({state}: {state: State}) {
 	const d = state.doctor;
 	if (!d) return null;
 	const what = d.port ? `${d.name} ${d.port.port}/${d.port.proto}` : d.name;
-	const lines = d.error ? [`  FAIL  ${d.error}`] : d.diagnosis ? diagnosisLines(d.diagnosis) : ['  Diagnosing…'];
+	const lines = screenLines(d, state.size.columns - 1);
 	const verdict = d.diagnosis ? `${d.diagnosis.ok ? 'every check passes' : 'a problem was found'}${d.running ? '; checking again' : ''}` : '';
 	const shown = lines.slice(d.scroll, d.scroll + height - 1);
 	return (

@@ -2,6 +2,7 @@
 import type {HandlerTable} from '../../app/handlers.js';
 import {openField} from '../../app/input/text-field.js';
 import type {State} from '../../app/state.js';
+import {paletteContexts} from '../contexts/reducer.js';
 import {toggleHelp} from '../help/reducer.js';
 import {openLinkGraph} from '../link-graph/reducer.js';
 import {jumpToLatest, toggleAll} from '../list/reducer.js';
@@ -42,6 +43,9 @@ export function resolvePalette(text: string): {run: (state: State) => State} | {
 function runPalette(state: State): State {
 	const text = state.field?.text ?? '';
 	const closed = {...state, field: null};
+	// `:ctx [use] [NAME]` takes arguments (the context switcher, issue 12).
+	const [first, ...args] = text.trim().replace(/^:/, '').split(/\s+/);
+	if (first === 'ctx' || first === 'context' || first === 'contexts') return paletteContexts(closed, args);
 	const resolved = resolvePalette(text);
 	if ('error' in resolved) return {...closed, notice: {tone: 'error', text: resolved.error}};
 	return resolved.run(closed);
