@@ -207,4 +207,12 @@ describe('service ports elsewhere', () => {
 		app.press('w');
 		await waitFor(() => expect(app!.frame()).toContain('CONFLICT: 0.0.0.0:8080/tcp is already published by service web (ingress, every node); next free port: 8082 (u uses it)'));
 	});
+
+	it('the networks view names the services on each overlay network with their VIP and DNS name', async () => {
+		app = renderApp(swarmEngine(), {columns: 200, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('db'));
+		app.press('N');
+		await waitFor(() => expect(app!.frame()).toContain('services: web 10.0.1.2 (DNS web, tasks.web)'));
+		expect(app.frame()).toMatch(/backend\s+overlay.*services: web 10\.0\.1\.2/);
+	});
 });

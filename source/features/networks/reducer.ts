@@ -6,12 +6,14 @@ import type {HandlerTable} from '../../app/handlers.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {openField} from '../../app/input/text-field.js';
+import {request} from '../../app/request.js';
 import {ask, errorNotice, loadNetworks, setNet} from '../net-ops/ops.js';
 import {aliasesProblem, connectCandidates, networkNameProblem, networkRows, parseAliases, selectedNetworkRow, subnetProblem} from './selectors.js';
 
 /** `N`, `:networks`: opens the view and asks for the networks. */
 export function openNetworksView(state: State): State {
-	return loadNetworks({...state, screen: 'networks', details: null});
+	// The services' VIPs on each network come with the swarm's load (a manager only).
+	return request(loadNetworks({...state, screen: 'networks', details: null}), {kind: 'loadServices'});
 }
 
 function move(id: CommandId) {

@@ -7,6 +7,7 @@ import {ChoiceList} from '../../app/view/choice-list.js';
 import {fit, useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
 import {NetPanel, netPanelRows} from '../net-ops/panel.js';
+import {servicesOnNetwork} from '../services/lines.js';
 import {connectCandidates, networkRows, type NetworkRow} from './selectors.js';
 
 interface NetWidths {
@@ -43,11 +44,12 @@ export function networkWidths(rows: NetworkRow[], total: number): NetWidths {
 
 const cell = (text: string, width: number, e: string): string => (width > 0 ? `${fit(text, width, e)}  ` : '');
 
-export function networkRowText(row: NetworkRow, w: NetWidths, e: string): string {
+export function networkRowText(row: NetworkRow, w: NetWidths, e: string, services = ''): string {
 	if (row.kind === 'network') {
 		const n = row.network;
 		const pool = n.pools[0];
-		const extra = [n.predefined ? 'predefined' : '', n.internal ? 'internal' : '', `${n.containers.length} container${n.containers.length === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+		// Swarm services on the network: their VIP and DNS name (issue 15).
+		const extra = [n.predefined ? 'predefined' : '', n.internal ? 'internal' : '', `${n.containers.length} container${n.containers.length === 1 ? '' : 's'}`, services ? `services: ${sanitize(services)}` : ''].filter(Boolean).join(', ');
 		return `${cell(sanitize(n.name), w.name, e)}${cell(n.driver, w.driver, e)}${cell(n.scope, w.scope, e)}${cell(pool?.subnet ?? '-', w.subnet, e)}${cell(pool?.gateway || '-', w.gateway, e)}${extra}`;
 	}
 	const m = row.member;
@@ -91,7 +93,7 @@ export function NetworksScreen({state}: {state: State}) {
 				const selected = i === cursor;
 				return (
 					<Text key={row.kind === 'network' ? row.network.id : `${row.network.id}/${row.member.id}`} inverse={selected} bold={row.kind === 'network' && !selected} wrap="truncate">
-						{`${selected ? theme.glyphs.cursor : ' '} ${networkRowText(row, widths, e)}`}
+						{`${selected ? theme.glyphs.cursor : ' '} ${networkRowText(row, widths, e, row.kind === 'network' ? servicesOnNetwork(state, row.network.id) : '')}`}
 					</Text>
 				);
 			})}

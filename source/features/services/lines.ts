@@ -64,3 +64,15 @@ export function serviceLines(state: Pick<State, 'services'>): Line[] {
 	if (!s) return [{text: 'The service was removed.', tone: 'warn'}];
 	return pageLines(s, load.snapshot, state.services.networkNames);
 }
+
+/**
+ * The services on one network, as the networks view shows them: `web 10.0.1.2 (DNS web, tasks.web)`,
+ * how a container or a task on that network reaches each (empty when none, or not a manager).
+ */
+export function servicesOnNetwork(state: Pick<State, 'services'>, networkId: string): string {
+	const load = state.services.load;
+	if (!load?.manager) return '';
+	return load.snapshot.services
+		.flatMap((s) => s.vips.filter((v) => v.networkId === networkId).map((v) => `${s.name} ${v.addr.split('/')[0] ?? v.addr} (DNS ${s.name}, tasks.${s.name})`))
+		.join('; ');
+}

@@ -38,7 +38,7 @@ export function openServicesView(state: State): State {
 
 /** A service, node or container event while a services screen is open: load again. */
 export function reloadServices(state: State): State {
-	return state.screen === 'services' || state.screen === 'service' || state.screen === 'serviceEditor' ? request(state, {kind: 'loadServices'}) : state;
+	return state.screen === 'services' || state.screen === 'service' || state.screen === 'serviceEditor' || state.screen === 'networks' ? request(state, {kind: 'loadServices'}) : state;
 }
 
 export function servicesLoaded(state: State, load: SwarmLoad, networkNames: Record<string, string>): State {
