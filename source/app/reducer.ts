@@ -5,6 +5,7 @@
  */
 import {handlers as backup, backupDone, backupsFound, checkBackups} from '../features/backup/reducer.js';
 import {handlers as details, detailsFailed, detailsLoaded, followDetails, refreshDetails} from '../features/details/reducer.js';
+import {contextsFailed, contextsLoaded, contextSwitched, contextUsed, handlers as contexts} from '../features/contexts/reducer.js';
 import {handlers as doctor, doctorDone, doctorEvent} from '../features/doctor/reducer.js';
 import {handlers as editor, askBeforeQuit, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
 import {handlers as form, askFormBeforeQuit, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
@@ -54,7 +55,7 @@ const messages: HandlerTable = {
 };
 
 /** Every feature's handlers: one table per feature, at most one handler per scope and command (a test checks). */
-export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor, services, svcEditorHandlers, terminal];
+export const HANDLER_TABLES: readonly HandlerTable[] = [quitting, messages, fields, list, details, help, lifecycle, ports, editor, form, backup, palette, linkPicker, linkGraph, rename, networks, netOps, choose, doctor, contexts, services, svcEditorHandlers, terminal];
 
 function handlerFor(scope: Scope, id: CommandId): Handler | undefined {
 	for (const table of HANDLER_TABLES) {
@@ -214,6 +215,14 @@ function reduce(state: State, action: Action): State {
 			return opDone(state, action.id, action.ok, action.text, action.lines, action.full);
 		case 'doctor/done':
 			return doctorDone(state, action.request, action.diagnosis, action.error);
+		case 'contexts/loaded':
+			return contextsLoaded(state, action.rows);
+		case 'contexts/failed':
+			return contextsFailed(state, action.message);
+		case 'contexts/switched':
+			return contextSwitched(state, action.context, action.label);
+		case 'contexts/used':
+			return contextUsed(state, action.name);
 		case 'services/loaded':
 			return servicesLoaded(state, action.load, action.networkNames);
 		case 'services/failed':
