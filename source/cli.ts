@@ -44,15 +44,9 @@ function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: (
 	let lazy: LazyEngine | null = null;
 	const make = (): LazyEngine => {
 		const target = resolveTarget(options, process.env);
-		const {endpoint} = target;
-		// One engine for the session whose context `:ctx` can change (engine/endpoint/switch.ts).
-		const switchable = async (): Promise<Engine> => {
-			const {DockerEngine} = await loadEngineModule();
-			return switchableEngine(target, options, process.env, (at) => new DockerEngine(at));
-		};
 		// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
-		return withQuickReads(endpoint, async () =>
-			guardEngine(await switchable(), {
+		return withQuickReads(target.endpoint, async () =>
+			guardEngine(switchableEngine(target, options, process.env, await loadEngineModule()), {
 				readOnly: options.readOnly ?? false,
 				readDeadlineMs: READ_DEADLINE_MS,
 				changeDeadlineMs: CHANGE_DEADLINE_MS,
@@ -283,9 +277,7 @@ export async function main(argv: string[]): Promise<number> {
 	sub('links', 'list links as recipient --alias--> source, broken ones flagged', async () => (await import('./commands/links.js')).linksCommand);
 	sub('link', 'link a recipient to a source (--link source:alias): recreates the recipient safely', async () => (await import('./commands/link.js')).linkCommand, true);
 	sub('unlink', 'remove a link from a recipient: recreates it safely', async () => (await import('./commands/unlink.js')).unlinkCommand, true);
-	sub('context', 'list the docker contexts (ls [--json]) or set the current one (use NAME)', async () =>
-		(await import('./commands/contexts.js')).contextsCommand(program.opts<GlobalOptions>(), process.env),
-	);
+	sub('context', 'list the docker contexts (ls [--json]) or set the current one (use NAME)', async () => (await import('./commands/contexts.js')).contextsCommand(program.opts<GlobalOptions>(), process.env));
 	sub('services', 'list swarm services with their published ports (like docker service ls)', async () => (await import('./commands/swarm/services.js')).servicesCommand);
 	sub('service', 'service publish|unpublish: change a swarm service\'s published ports (a rolling service update)', async () => (await import('./commands/swarm/service-ports.js')).serviceCommand, true);
 	sub('doctor', 'why a published port does not answer: one verdict per check, with the fix', async () => (await import('./commands/doctor.js')).doctorCommand);

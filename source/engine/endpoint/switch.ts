@@ -38,8 +38,9 @@ export function switchableEngine(
 	first: Target,
 	flags: {context?: string; host?: string},
 	env: ConnectionEnv,
-	make: (endpoint: Endpoint) => Engine,
+	engines: {DockerEngine: new (endpoint: Endpoint) => Engine},
 ): Engine {
+	const make = (endpoint: Endpoint): Engine => new engines.DockerEngine(endpoint);
 	let target = first;
 	let current = make(first.endpoint);
 	const listeners = new Set<() => void>();
