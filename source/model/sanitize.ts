@@ -3,10 +3,11 @@
  * the engine returned, so that nothing it says can move the cursor, change colours or retitle the
  * terminal. Tabs and newlines become spaces: a table cell is one line.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
+/** Zero-width characters (U+200B-U+200D, U+2060-U+2064, U+FEFF, the soft hyphen) go too: they hide text. */
 export function sanitize(text: string): string {
-	return text.replace(CONTROL, (ch) => (ch === '\t' || ch === '\n' || ch === '\r' ? ' ' : ''));
+	return text.replace(CONTROL, (ch) => (ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' ? ' ' : ''));
 }
 
 /**

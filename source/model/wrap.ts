@@ -12,16 +12,18 @@ export function wrapText(text: string, width: number): string[] {
 		let line = '';
 		for (const word of paragraph.split(' ')) {
 			let rest = word;
-			while (rest.length > w) {
+			// Counted in display columns (a wide character is two): a wrapped line never outgrows the panel.
+			while (textWidth(rest) > w) {
 				if (line !== '') {
 					out.push(line);
 					line = '';
 				}
-				out.push(rest.slice(0, w));
-				rest = rest.slice(w);
+				const head = cutToWidth(rest, w) || (Array.from(rest)[0] ?? '');
+				out.push(head);
+				rest = rest.slice(head.length);
 			}
 			if (line === '') line = rest;
-			else if (line.length + 1 + rest.length <= w) line += ` ${rest}`;
+			else if (textWidth(line) + 1 + textWidth(rest) <= w) line += ` ${rest}`;
 			else {
 				out.push(line);
 				line = rest;

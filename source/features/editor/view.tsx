@@ -36,7 +36,7 @@ function Review({editor, width}: {editor: EditorState; width: number}) {
 					{`  ${l}`}
 				</Text>
 			))}
-			<Text wrap="truncate">{`  ${sanitize(editorRunLine(editor))}`}</Text>
+			<Text>{fit(`  ${sanitize(editorRunLine(editor))}`, width, e).trimEnd()}</Text>
 			{conflicts}
 		</Box>
 	);
