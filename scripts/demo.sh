@@ -8,6 +8,7 @@
 #   web      dnet/webapp  -P --link db:db                    (random host port -> 5000)
 #   web2     dnet/webapp  -p 127.0.0.1:5000:5000 -p 127.0.0.1:5000:5000/udp
 #   old-web  dnet/webapp, stopped (shown with `a`)
+#   web3     dnet/webapp  -p 127.0.0.1:8081:5000, its app on 127.0.0.1 inside: a broken port for `D`
 # All of it lives on the private engine only; the engine is left running afterwards.
 set -euo pipefail
 
@@ -36,7 +37,7 @@ dk() {
 	printf '%s\n' "$out" | grep -v 'IPv4 forwarding is disabled' || true
 }
 
-names=(web web2 old-web db)
+names=(web web2 web3 old-web db)
 docker rm -f "${names[@]}" >/dev/null 2>&1 || true
 
 dk run -d --name db dnet/postgres >/dev/null
@@ -45,6 +46,8 @@ dk run -d --name web2 -p 127.0.0.1:5000:5000 -p 127.0.0.1:5000:5000/udp dnet/web
 dk create --name old-web -p 8000:5000 dnet/webapp >/dev/null
 dk start old-web >/dev/null
 dk stop old-web >/dev/null
+# A published port that does not answer: the app listens on 127.0.0.1 inside (the port doctor's case).
+dk run -d --name web3 -p 127.0.0.1:8081:5000 dnet/webapp httpd -f -p 127.0.0.1:5000 >/dev/null
 
 echo "demo: scenario ready on $DOCKER_HOST" >&2
 docker ps -a --format 'table {{.Names}}\t{{.Image}}\t{{.Status}}\t{{.Ports}}' >&2

@@ -25,6 +25,7 @@ SHOTS=(
 	"links   | L         | --db--> db"
 	"picker  | j j l     | Link web2 to"
 	"networks | N        | bridge"
+	"doctor  | /web3 Enter D | published traffic cannot reach it"
 )
 COLS=120
 ROWS=36
