@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {reducer} from '../../source/app/reducer.js';
 import {initialState, type State} from '../../source/app/state.js';
 import {osc52} from '../../source/app/view/output/clipboard.js';
-import {reachable} from '../../source/features/terminal/reducer.js';
+import {reachable, webUrl} from '../../source/model/web-address.js';
 import {summary} from '../support/fake-engine.js';
 
 const withList = (): State => {
@@ -31,6 +31,11 @@ describe('copy (y)', () => {
 		expect(reachable('::', 80)).toBe('[::1]:80');
 		expect(reachable('192.168.1.4', 8443)).toBe('192.168.1.4:8443');
 		expect(reachable('::1', 5000)).toBe('[::1]:5000');
+		expect(webUrl('0.0.0.0', 8080, 80, 'tcp')).toBe('http://127.0.0.1:8080/');
+		expect(webUrl('127.0.0.1', 8443, 443, 'tcp')).toBe('https://127.0.0.1:8443/');
+		expect(webUrl('127.0.0.1', 5432, 5432, 'tcp')).toBeNull();
+		expect(webUrl('127.0.0.1', 8080, 80, 'udp')).toBeNull();
+		expect(webUrl('127.0.0.1', null, 80, 'tcp')).toBeNull();
 	});
 
 	it('Ctrl+Z queues a suspend, on any screen', () => {

@@ -7,6 +7,8 @@ import {createContext, useContext} from 'react';
 export interface Theme {
 	color: boolean;
 	ascii: boolean;
+	/** The terminal opens OSC 8 links (supports-hyperlinks). */
+	hyperlinks: boolean;
 	glyphs: {sep: string; dot: string; ellipsis: string; arrow: string; cursor: string; mark: string};
 	/** Ink colour names (or undefined for "no colour"). */
 	tone: {
@@ -20,11 +22,12 @@ export interface Theme {
 	};
 }
 
-export function makeTheme(options: {color: boolean; ascii: boolean}): Theme {
+export function makeTheme(options: {color: boolean; ascii: boolean; hyperlinks?: boolean}): Theme {
 	const {color, ascii} = options;
 	return {
 		color,
 		ascii,
+		hyperlinks: options.hyperlinks ?? false,
 		glyphs: ascii
 			? {sep: '|', dot: '*', ellipsis: '~', arrow: '->', cursor: '>', mark: '+'}
 			: {sep: '│', dot: '●', ellipsis: '…', arrow: '→', cursor: '›', mark: '✓'},

@@ -82,7 +82,7 @@ export async function startTui(options: TuiOptions): Promise<TuiSession> {
 		output.seed(options.drawn);
 	}
 	const instance = render(
-		<ThemeContext.Provider value={makeTheme({color: level > 0, ascii: options.ascii})}>
+		<ThemeContext.Provider value={makeTheme({color: level > 0, ascii: options.ascii, hyperlinks: caps.hyperlinks})}>
 			<App store={store} />
 		</ThemeContext.Provider>,
 		{

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {BindingRow} from '../../model/bindings.js';
 import {sanitize} from '../../model/sanitize.js';
+import {hyperlink, webUrl} from '../../model/web-address.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {fit, useTheme, type Theme} from '../../app/view/theme.js';
@@ -73,8 +74,11 @@ export function PortsScreen({state}: {state: State}) {
 				const selected = r.key === state.ports.selectedKey;
 				const note = bindingNote(r, state.ports.probes[r.key]);
 				const ip = r.hostIp.includes(':') ? `[${r.hostIp}]` : r.hostIp;
+				// A running web port is a link where the terminal opens them (ARCHITECTURE.md, "The terminal").
+				const url = theme.hyperlinks && !r.requested ? webUrl(r.hostIp, r.hostPort, r.containerPort, r.protocol) : null;
+				const port = fit(r.hostPort === null ? '-' : String(r.hostPort), W.hostPort, e);
 				const text =
-					`${selected ? theme.glyphs.cursor : ' '} ${fit(ip, W.ip, e)}  ${fit(r.hostPort === null ? '-' : String(r.hostPort), W.hostPort, e)}  ` +
+					`${selected ? theme.glyphs.cursor : ' '} ${fit(ip, W.ip, e)}  ${url ? hyperlink(url, port) : port}  ` +
 					`${fit(`${r.containerPort}/${r.protocol}`, W.port, e)}  ${fit(sanitize(r.containerName), nameWidth, e)}  ${fit(sanitize(r.state), W.state, e)}  `;
 				return (
 					<Text key={r.key} inverse={selected} wrap="truncate" dimColor={!selected && theme.tone.dim && r.state !== 'running'}>

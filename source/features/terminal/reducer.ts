@@ -10,13 +10,7 @@ import {subjectOf} from '../details/subject.js';
 import {editorRunLine} from '../editor/review.js';
 import {selectedContainer} from '../list/selectors.js';
 import {selectedBinding} from '../ports/reducer.js';
-
-/** An address one can connect to on this machine: a binding on every address is reached on loopback. */
-export function reachable(hostIp: string, hostPort: number): string {
-	if (hostIp === '' || hostIp === '0.0.0.0') return `127.0.0.1:${hostPort}`;
-	if (hostIp === '::') return `[::1]:${hostPort}`;
-	return hostIp.includes(':') ? `[${hostIp}]:${hostPort}` : `${hostIp}:${hostPort}`;
-}
+import {reachable} from '../../model/web-address.js';
 
 function copy(state: State, text: string | undefined, what: string): State {
 	if (text === undefined || text === '') return {...state, notice: {tone: 'info', text: `nothing to copy here`}};
