@@ -3,8 +3,8 @@ import type {Binding} from '../../app/input/commands.js';
 
 export const TERMINAL_KEYS: readonly Binding[] = [
 	{id: 'suspend', scope: 'global', keys: ['ctrl+z'], description: 'Suspend dnet (back to the shell; fg brings it back)'},
-	{id: 'copy', scope: 'list', keys: ['y'], description: 'Copy the container name to the clipboard (OSC 52: works over SSH and in tmux)', hint: 'copy'},
+	{id: 'copy', scope: 'list', keys: ['y'], description: 'Copy the container name to the clipboard (OSC 52: works over SSH and in tmux)'},
 	{id: 'copy', scope: 'details', keys: ['y'], description: 'Copy the first published address (host:port), else the name, to the clipboard'},
-	{id: 'copy', scope: 'ports', keys: ['y'], description: 'Copy the binding\'s address (host:port) to the clipboard', hint: 'copy'},
+	{id: 'copy', scope: 'ports', keys: ['y'], description: 'Copy the binding\'s address (host:port) to the clipboard'},
 	{id: 'copy', scope: 'review', keys: ['Y'], description: 'Copy the docker run line to the clipboard'},
 ];
