@@ -108,6 +108,8 @@ send() { # SESSION KEYS...
 	local s=$1 k
 	shift
 	for k in "$@"; do
+		# `Pause`: give the screen a second to load (a view that loads on open).
+		if [[ $k == Pause ]]; then sleep 1; continue; fi
 		if [[ $k =~ ^(Enter|Escape|Tab|BTab|BSpace|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|PPage|NPage|F[0-9]+|[CMS]-.+)$ ]]; then
 			tm send-keys -t "=$s:" "$k"
 		else
@@ -126,11 +128,13 @@ trim() { local v=$1; v=${v#"${v%%[![:space:]]*}"}; printf '%s' "${v%"${v##*[![:s
 
 mkdir -p "$out"
 n=0
-for shot in "${SHOTS[@]}"; do
-	IFS='|' read -r name keys text <<<"$shot"
+# shoot "name | keys | text": one shot (DNET_SHOTS_ONLY="name ..." takes those only).
+shoot() {
+	IFS='|' read -r name keys text <<<"$1"
 	name=$(trim "$name")
 	keys=$(trim "$keys")
 	text=$(trim "${text:-}")
+	[[ -z ${DNET_SHOTS_ONLY:-} || " $DNET_SHOTS_ONLY " == *" $name "* ]] || return 0
 	n=$((n + 1))
 	s=shot$n
 	tm start-server \; set-option -g status off \; set-option -g default-terminal "$term" \; \
@@ -148,5 +152,17 @@ for shot in "${SHOTS[@]}"; do
 	node "$here/ansi-to-svg.mjs" --cols "$COLS" --rows "$ROWS" --title "dnet${keys:+ — keys: $keys}" <"$tmp/$name.ansi" >"$tmp/$name.svg"
 	rsvg-convert -o "$out/$name.png" "$tmp/$name.svg"
 	echo "screenshots: wrote screenshots/$name.png" >&2
-done
+}
+for shot in "${SHOTS[@]}"; do shoot "$shot"; done
+# Swarm services (last: the engine becomes a single-node swarm with two services, left afterwards).
+if [[ -z ${DNET_SHOTS_ONLY:-} || " $DNET_SHOTS_ONLY " == *" services "* ]]; then
+	docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+	trap 'docker swarm leave --force >/dev/null 2>&1 || true; cleanup' EXIT
+	docker service create -d -q --no-resolve-image --name shop --replicas 2 -p 8080:5000 -p 8443:5001 dnet/webapp >/dev/null
+	docker service create -d -q --no-resolve-image --name metrics --mode global -p published=9100,target=5000,mode=host dnet/webapp >/dev/null
+	for _ in $(seq 1 120); do [[ $(docker service ls --format '{{.Replicas}}' | sort | tr '\n' ' ') == '1/1 2/2 ' ]] && break; sleep 0.5; done
+	shoot "services | w     | metrics"
+	shoot "service  | w Pause Pause Pause j Enter | TASKS (2)"
+	docker swarm leave --force >/dev/null
+fi
 echo "screenshots: done" >&2
