@@ -21,6 +21,7 @@ import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
 import {build} from 'esbuild';
 import {bytesRows, measureBytes} from './bytes.mjs';
+import {remoteSection} from './remote.mjs';
 import {nowMs, startPty} from './pty.mjs';
 import {childrenNamed, cpuMs, loadavg, median, pool, round, shuffled, sleep, statusKb, summary} from './stats.mjs';
 
@@ -50,7 +51,7 @@ const FAKE_KEYS_N = 10_000;
  * {at: 'n50' | 'n500' | 'n1000', name, run: async (ctx) => results, rows: (results) => [[measure, result, target, met]]}
  * with `met` true, false or null (no target). `ctx` is built in `benchmarks()` below.
  */
-const SECTIONS = [];
+const SECTIONS = [remoteSection];
 const PREFIX = `bench-${process.pid}-`;
 
 function die(message) {
