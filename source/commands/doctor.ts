@@ -8,7 +8,9 @@ import {EngineError} from '../engine/engine.js';
 import type {Protocol} from '../model/container.js';
 import {diagnosisLines} from '../model/doctor/text.js';
 import {diagnoseContainer, type PortChoice} from '../operations/doctor.js';
-import {engineFailureText, unknownFlagMessage} from './cli-errors.js';
+import {FlagError, lastValue, parseFlags} from '../model/cli/flags.js';
+import {usageFailure} from './args.js';
+import {engineFailureText} from './cli-errors.js';
 import type {Command} from './context.js';
 
 const USAGE = 'Usage:  dnet doctor CONTAINER [PORT[/PROTO]] [--json]';
@@ -31,30 +33,21 @@ export function parsePortChoice(text: string): PortChoice | null {
 	return {port, proto: (m[2]?.toLowerCase() ?? 'tcp') as Protocol};
 }
 
-/** The arguments: `--json`, `--help`, then positional ones (`--` ends the flags). */
-function parseArgs(args: string[]): {positional: string[]; json: boolean; help: boolean} | {error: string} {
-	const out = {positional: [] as string[], json: false, help: false};
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] as string;
-		if (arg === '--') {
-			out.positional.push(...args.slice(i + 1));
-			break;
-		}
-		if (arg === '--json') out.json = true;
-		else if (arg === '--help' || arg === '-h') out.help = true;
-		else if (arg.startsWith('-') && arg !== '-') return {error: unknownFlagMessage(arg)};
-		else out.positional.push(arg);
-	}
-	return out;
-}
-
 export const doctorCommand: Command = async (args, ctx) => {
-	const parsed = parseArgs(args);
 	const fail = (message: string): number => {
 		ctx.stderr.write(`dnet: ${message}\n\n${USAGE}\n\nRun 'dnet doctor --help' for more information\n`);
 		return 125;
 	};
-	if ('error' in parsed) return fail(parsed.error);
+	// The one pflag-compatible parser, as every command: --json=false, -h, -- and docker's words.
+	let parsed;
+	try {
+		const flags = parseFlags(args, [{long: 'json', kind: 'bool'}], {interspersed: true});
+		parsed = {...flags, json: lastValue(flags, 'json') === true};
+	} catch (error) {
+		if (!(error instanceof FlagError)) throw error;
+		ctx.stderr.write(usageFailure('doctor', USAGE, error.message));
+		return 125;
+	}
 	if (parsed.help) {
 		ctx.stdout.write(HELP);
 		return 0;

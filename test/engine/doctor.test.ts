@@ -223,5 +223,11 @@ describe('dnet doctor on real containers', () => {
 		expect((await doctor([])).code).toBe(125);
 		expect((await doctor([n.good, 'http'])).code).toBe(125);
 		expect((await doctor([n.good, '--bogus'])).err).toContain('unknown flag: --bogus');
+		// the one pflag-compatible parser: docker's forms and words
+		expect(await doctor([n.good, '--bogus'])).toMatchObject({code: 125, err: "unknown flag: --bogus\n\nUsage:  dnet doctor CONTAINER [PORT[/PROTO]] [--json]\n\nRun 'dnet doctor --help' for more information\n"});
+		expect(await doctor([n.good, '--json=maybe'])).toMatchObject({code: 125, err: expect.stringContaining('invalid argument "maybe" for "--json" flag: strconv.ParseBool: parsing "maybe": invalid syntax')});
+		expect((await doctor(['--json=false', n.good])).out).toMatch(/^\S+ 5000\/tcp -> /);
+		expect(JSON.parse((await doctor(['--json=1', '--', n.good])).out)).toMatchObject({container: n.good});
+		expect((await doctor(['-h'])).out).toContain('Usage:  dnet doctor');
 	});
 });
