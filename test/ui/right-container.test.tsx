@@ -25,6 +25,13 @@ async function openDetails(r: Rendered, name: string): Promise<void> {
 	await waitFor(() => expect(r.frame()).toMatch(new RegExp(`Name\\s+/${name}\\b`)));
 }
 
+/** The events a real engine sends for a recreate: the old container removed, the new one started. */
+function announceRecreate(engine: FakeEngine, oldId: string, name: string): void {
+	engine.emit({id: oldId, action: 'destroy'});
+	const renewed = engine.containers.find((c) => c.name === name);
+	if (renewed) engine.emit({id: renewed.id, action: 'start'});
+}
+
 describe('the details view acts on the container shown', () => {
 	it('does nothing to another container once the one shown was removed', async () => {
 		const engine = scenario();
@@ -52,7 +59,9 @@ describe('the details view acts on the container shown', () => {
 		const renewed = summary('victim', {id: 'id-victim-2'});
 		engine.containers = [...engine.containers.filter((c) => c.name !== 'victim'), renewed];
 		engine.details.set(renewed.id, detailsOf(renewed, {id: 'id-victim-2'}));
+		// The engine announces each container that changed (the live list patches the rows they name).
 		engine.emit({id: 'id-victim', action: 'destroy'});
+		engine.emit({id: 'id-victim-2', action: 'create'});
 		await waitFor(() => expect(app!.frame()).toContain('id-victim-2'));
 		app.press('S');
 		await waitFor(() => expect(app!.frame()).toContain('Stop victim?'));
@@ -130,8 +139,8 @@ describe('the cursor follows a container through its recreate (issue 11, item 2)
 		await waitFor(() => expect(app!.frame()).toContain('no port mapping'));
 		app.press('a127.0.0.1:8080:5000\rwy');
 		await waitFor(() => expect(app!.frame()).toContain('recreated web'));
-		// The engine announces the new container; the fake is told to.
-		engine.emit({id: 'any', action: 'start'});
+		// The engine announces the new container and the old one's removal; the fake is told to.
+		announceRecreate(engine, oldId ?? '', 'web');
 		await waitFor(() => expect(app!.store.getState().selectedId).not.toBe(oldId));
 		expect(selectedName(app)).toBe('web');
 		expect(app.store.getState().screen).toBe('list');
@@ -147,7 +156,7 @@ describe('the cursor follows a container through its recreate (issue 11, item 2)
 		await waitFor(() => expect(app!.frame()).toContain('no port mapping'));
 		app.press('a127.0.0.1:8081:5000\rwy');
 		await waitFor(() => expect(app!.store.getState().screen).toBe('details'));
-		engine.emit({id: 'any', action: 'start'});
+		announceRecreate(engine, oldId ?? '', 'web2');
 		await waitFor(() => expect(app!.store.getState().details?.id).not.toBe(oldId));
 		const newId = app.store.getState().details?.id ?? '';
 		await waitFor(() => expect(app!.frame()).toContain(newId));
