@@ -86,7 +86,9 @@ export function NewContainerScreen({state}: {state: State}) {
 	const fieldLines = field ? 2 : 0;
 	// The engine's answer is never cut: it wraps, and the items scroll to make room.
 	const errorLines = form.error ? wrapText(sanitize(form.error), Math.max(10, width - 2)) : [];
-	const room = Math.max(1, height - 3 - fieldLines - (nameError ? 1 : 0) - errorLines.length);
+	// The docker run line wraps too: every flag stays visible.
+	const previewLines = wrapText(sanitize(renderDockerRun({...formRunSpec(form), image: form.image.trim() || 'IMAGE'})), Math.max(10, width - 2));
+	const room = Math.max(1, height - 2 - previewLines.length - fieldLines - (nameError ? 1 : 0) - errorLines.length);
 	const top = Math.max(0, Math.min(form.cursor - room + 1, items.length - room));
 	const label = field?.target.kind ?? '';
 	return (
@@ -105,7 +107,9 @@ export function NewContainerScreen({state}: {state: State}) {
 				);
 			})}
 			{field ? <FieldEditor state={state} field={field} label={label} width={width} /> : null}
-			<Text wrap="truncate" dimColor={theme.tone.dim}>{`  ${sanitize(renderDockerRun({...formRunSpec(form), image: form.image.trim() || 'IMAGE'}))}`}</Text>
+			{previewLines.map((line, i) => (
+				<Text key={`p${i}`} wrap="truncate" dimColor={theme.tone.dim}>{`  ${line}`}</Text>
+			))}
 			{errorLines.map((line, i) => (
 				<Text key={`e${i}`} color={theme.tone.error}>{`  ${line}`}</Text>
 			))}
