@@ -5,7 +5,7 @@
  */
 import {handlers as backup, backupDone, backupsFound, checkBackups} from '../features/backup/reducer.js';
 import {handlers as details, detailsFailed, detailsLoaded, followDetails, refreshDetails} from '../features/details/reducer.js';
-import {contextsFailed, contextsLoaded, contextSwitched, contextUsed, handlers as contexts} from '../features/contexts/reducer.js';
+import {contextsFailed, contextsLoaded, contextSwitched, contextUsed, handlers as contexts, hostPortsRead, hostsListed} from '../features/contexts/reducer.js';
 import {handlers as doctor, doctorDone, doctorEvent} from '../features/doctor/reducer.js';
 import {handlers as editor, askBeforeQuit, conflictsFound, editorFailed, editorLoaded, recreateDone} from '../features/editor/reducer.js';
 import {handlers as form, askFormBeforeQuit, chooseImage, formDone, imagesListed} from '../features/form/reducer.js';
@@ -223,6 +223,10 @@ function reduce(state: State, action: Action): State {
 			return contextSwitched(state, action.context, action.label);
 		case 'contexts/used':
 			return contextUsed(state, action.name);
+		case 'contexts/hosts':
+			return hostsListed(state, action.hosts);
+		case 'contexts/hostPorts':
+			return hostPortsRead(state, action.host);
 		case 'services/loaded':
 			return servicesLoaded(state, action.load, action.networkNames);
 		case 'services/failed':

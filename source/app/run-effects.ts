@@ -61,6 +61,7 @@ export function createEffectRunner(ctx: EffectContext): (effect: EffectRequest) 
 			case 'loadContexts':
 			case 'switchContext':
 			case 'useContext':
+			case 'loadAllPorts':
 				return runContexts(ctx, e);
 			case 'loadServices':
 				return loadServices(ctx);

@@ -73,4 +73,18 @@ describe('the context switcher', () => {
 		const used = run(base(), {type: 'contexts/used', name: 'staging'});
 		expect(used.notice?.text).toBe('Current context is now "staging" (written to the docker config)');
 	});
+
+	it(':ports all asks for every context\'s ports; each answer fills its own entry', () => {
+		const opened = run(base(), keys(':'), {type: 'field/set', text: 'ports all'}, keys('enter'));
+		expect(opened.screen).toBe('contexts');
+		expect(opened.contexts?.view).toBe('ports');
+		expect(effectKinds(opened)).toEqual([{kind: 'loadAllPorts'}]);
+		const host = (context: string, status: 'reading' | 'ok' | 'error'): {context: string; endpoint: string; status: typeof status; error: string; rows: []} => ({context, endpoint: 'x', status, error: '', rows: []});
+		const listed = run({...opened, effects: []}, {type: 'contexts/hosts', hosts: [host('a', 'reading'), host('b', 'reading')]});
+		const one = run(listed, {type: 'contexts/hostPorts', host: {...host('b', 'error'), error: 'no answer in 8 s'}});
+		expect(one.contexts?.hosts.map((h) => h.status)).toEqual(['reading', 'error']);
+		// Enter does nothing there; Esc goes back to the list.
+		expect(run(one, keys('enter')).effects).toEqual([]);
+		expect(run(one, keys('esc')).screen).toBe('list');
+	});
 });

@@ -85,7 +85,7 @@ function inMode(m: ModeId): State {
 				svcEditor: {id: 's', name: 's', returnTo: 'services', original: [], rows: [], cursor: 0, stage: 'edit', conflicts: null, conflictError: null, progress: null, result: null},
 			};
 		case 'contexts':
-			return {...base, screen: 'contexts', contexts: {rows: [], cursor: 0, loading: false, switching: null, error: null}};
+			return {...base, screen: 'contexts', contexts: {view: 'contexts', hosts: [], scroll: 0, rows: [], cursor: 0, loading: false, switching: null, error: null}};
 		case 'netConfirm':
 			return {...base, screen: 'links', net: {...base.net, confirm: {title: 't', lines: [], op: {kind: 'removeNetwork', name: 'n'}}}};
 	}

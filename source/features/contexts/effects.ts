@@ -3,6 +3,7 @@ import type {EffectContext} from '../../app/effect-context.js';
 import {engineSwitch} from '../../engine/endpoint/switch.js';
 import {errorText} from '../../model/error-text.js';
 import {sanitize} from '../../model/sanitize.js';
+import {loadAllPorts} from './all-ports.js';
 import type {ContextsEffect} from './state.js';
 
 export async function runContexts(ctx: EffectContext, effect: ContextsEffect): Promise<void> {
@@ -24,6 +25,9 @@ export async function runContexts(ctx: EffectContext, effect: ContextsEffect): P
 				ctx.dispatch({type: 'contexts/loaded', rows});
 				return;
 			}
+			case 'loadAllPorts':
+				await loadAllPorts(ctx, control);
+				return;
 			case 'switchContext':
 				await control.switchTo(effect.name);
 				ctx.dispatch({type: 'contexts/switched', context: sanitize(effect.name), label: sanitize(control.label())});

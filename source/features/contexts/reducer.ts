@@ -5,16 +5,33 @@
 import type {HandlerTable} from '../../app/handlers.js';
 import {request} from '../../app/request.js';
 import type {State} from '../../app/state.js';
-import type {ContextRowView, ContextsState} from './state.js';
+import type {ContextRowView, ContextsState, HostPorts} from './state.js';
 
-const EMPTY: ContextsState = {rows: [], cursor: 0, loading: true, switching: null, error: null};
+const EMPTY: ContextsState = {view: 'contexts', hosts: [], scroll: 0, rows: [], cursor: 0, loading: true, switching: null, error: null};
 
 export function openContexts(state: State): State {
-	return request({...state, screen: 'contexts', contexts: {...(state.contexts ?? EMPTY), loading: true, switching: null, error: null}}, {kind: 'loadContexts'});
+	return request({...state, screen: 'contexts', contexts: {...(state.contexts ?? EMPTY), view: 'contexts', loading: true, switching: null, error: null}}, {kind: 'loadContexts'});
+}
+
+/** `:ports all`: every context's published ports in one table, each context read on its own. */
+export function openAllPorts(state: State): State {
+	return request({...state, screen: 'contexts', contexts: {...(state.contexts ?? EMPTY), view: 'ports', hosts: [], scroll: 0, loading: true, error: null}}, {kind: 'loadAllPorts'});
+}
+
+export function hostsListed(state: State, hosts: HostPorts[]): State {
+	const c = state.contexts;
+	return c ? {...state, contexts: {...c, hosts, loading: false}} : state;
+}
+
+export function hostPortsRead(state: State, host: HostPorts): State {
+	const c = state.contexts;
+	if (!c) return state;
+	return {...state, contexts: {...c, hosts: c.hosts.map((h) => (h.context === host.context ? host : h))}};
 }
 
 const move = (delta: number) => (state: State): State => {
 	const c = state.contexts;
+	if (c?.view === 'ports') return {...state, contexts: {...c, scroll: Math.max(0, c.scroll + delta)}};
 	if (!c || c.rows.length === 0) return state;
 	const cursor = Math.min(c.rows.length - 1, Math.max(0, c.cursor + delta));
 	return cursor === c.cursor ? state : {...state, contexts: {...c, cursor}};
@@ -27,6 +44,7 @@ export function switchContext(state: State, name: string): State {
 }
 
 const pick = (state: State): State => {
+	if (state.contexts?.view === 'ports') return state;
 	const row = state.contexts?.rows[state.contexts.cursor];
 	if (!row || state.contexts?.switching) return state;
 	if (row.current) return {...state, screen: 'list'};

@@ -9,7 +9,32 @@ export interface ContextRowView {
 	error: string;
 }
 
+/** One published port of one context's engine (`:ports all`). */
+export interface HostPortRow {
+	hostIp: string;
+	hostPort: number;
+	containerPort: number;
+	protocol: string;
+	container: string;
+	state: string;
+}
+
+/** What `:ports all` read from one context: still reading, its bindings, or why not. */
+export interface HostPorts {
+	context: string;
+	endpoint: string;
+	status: 'reading' | 'ok' | 'error';
+	error: string;
+	rows: HostPortRow[];
+}
+
 export interface ContextsState {
+	/** The list of contexts, or every context's published ports (`:ports all`). */
+	view: 'contexts' | 'ports';
+	/** `:ports all`: one entry per context, in `docker context ls` order. */
+	hosts: HostPorts[];
+	/** `:ports all`: the first line shown. */
+	scroll: number;
 	rows: ContextRowView[];
 	cursor: number;
 	loading: boolean;
@@ -23,6 +48,9 @@ export type ContextsAction =
 	| {type: 'contexts/failed'; message: string}
 	/** The session now uses this context; `label` is `NAME (endpoint)`. */
 	| {type: 'contexts/switched'; context: string; label: string}
-	| {type: 'contexts/used'; name: string};
+	| {type: 'contexts/used'; name: string}
+	/** `:ports all`: the contexts about to be read, then each one's answer as it comes. */
+	| {type: 'contexts/hosts'; hosts: HostPorts[]}
+	| {type: 'contexts/hostPorts'; host: HostPorts};
 
-export type ContextsEffect = {kind: 'loadContexts'} | {kind: 'switchContext'; name: string} | {kind: 'useContext'; name: string};
+export type ContextsEffect = {kind: 'loadContexts'} | {kind: 'loadAllPorts'} | {kind: 'switchContext'; name: string} | {kind: 'useContext'; name: string};

@@ -4,12 +4,14 @@ import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {useTheme} from '../../app/view/theme.js';
 import {sanitize} from '../../model/sanitize.js';
+import {AllPortsView} from './all-ports-view.js';
 
 export function ContextsScreen({state}: {state: State}) {
 	const theme = useTheme();
 	const height = listHeight(state) + 1;
 	const c = state.contexts;
 	if (!c) return null;
+	if (c.view === 'ports') return <AllPortsView state={state} contexts={c} />;
 	const width = Math.max(...c.rows.map((r) => r.name.length + 2), 8);
 	const endpointWidth = Math.max(...c.rows.map((r) => r.endpoint.length), 15);
 	const first = Math.max(0, Math.min(c.cursor - (height - 3), c.rows.length - (height - 2)));

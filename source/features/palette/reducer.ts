@@ -2,7 +2,7 @@
 import type {HandlerTable} from '../../app/handlers.js';
 import {openField} from '../../app/input/text-field.js';
 import type {State} from '../../app/state.js';
-import {paletteContexts} from '../contexts/reducer.js';
+import {openAllPorts, paletteContexts} from '../contexts/reducer.js';
 import {toggleHelp} from '../help/reducer.js';
 import {openLinkGraph} from '../link-graph/reducer.js';
 import {jumpToLatest, toggleAll} from '../list/reducer.js';
@@ -46,6 +46,8 @@ function runPalette(state: State): State {
 	// `:ctx [use] [NAME]` takes arguments (the context switcher, issue 12).
 	const [first, ...args] = text.trim().replace(/^:/, '').split(/\s+/);
 	if (first === 'ctx' || first === 'context' || first === 'contexts') return paletteContexts(closed, args);
+	// `:ports all`: every context's published ports in one table.
+	if ((first === 'ports' || first === 'p') && args.length === 1 && args[0] === 'all') return openAllPorts(closed);
 	const resolved = resolvePalette(text);
 	if ('error' in resolved) return {...closed, notice: {tone: 'error', text: resolved.error}};
 	return resolved.run(closed);
