@@ -187,20 +187,14 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		engines.close();
 		return 1;
 	}
-	let session: Awaited<ReturnType<typeof import('./app/view/tui.js').startTui>>;
-	try {
-		// The UI and dockerode (the live link subscribes through it) load once the list is on screen.
-		const [{startTui}] = await Promise.all([importUi(), engines.ready()]);
-		session = await startTui({engine, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...look, ...first});
-	} catch (error) {
-		if (first.drawn !== undefined) {
+	let session: Awaited<ReturnType<typeof import('./app/view/tui.js').startTui>> | null = null;
+	// From the first frame on, every way out leaves the terminal as it was (the UI is not loaded yet).
+	const leave = (code: number, message?: string): never => {
+		if (session) session.restore();
+		else if (first.drawn !== undefined) {
 			process.stdin.setRawMode(false);
 			process.stdout.write(LEAVE_FIRST_FRAME);
 		}
-		throw error;
-	}
-	const leave = (code: number, message?: string): never => {
-		session.restore();
 		engines.close();
 		if (message) process.stderr.write(`${message}\n`);
 		process.exit(code);
@@ -210,6 +204,13 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	process.on('SIGINT', () => leave(130));
 	process.on('uncaughtException', (error) => leave(1, errorLine(error)));
 	process.on('unhandledRejection', (error) => leave(1, errorLine(error)));
+	try {
+		// The UI and dockerode (the live link subscribes through it) load once the list is on screen.
+		const [{startTui}] = await Promise.all([importUi(), engines.ready()]);
+		session = await startTui({engine, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...look, ...first});
+	} catch (error) {
+		return leave(1, errorLine(error));
+	}
 	try {
 		await session.done;
 	} catch (error) {
