@@ -46,6 +46,11 @@ describe('the built CLI', () => {
 		const entry = 'dist/cli.js';
 		const uiChunks = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/app/view/tui.tsx'));
 		expect(uiChunks, 'the UI is imported lazily').toHaveLength(1);
+		// The first frame drawn before the UI loads is part of the full-screen path, not of the commands'.
+		const firstFrame = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/app/view/first-frame.ts'));
+		expect(firstFrame, 'the first frame is imported lazily').toHaveLength(1);
+		expect(inputsOf(staticClosure(firstFrame[0] as string)).filter((i) => /node_modules\/(ink|react-reconciler|yoga-layout)\//.test(i)), 'no Ink before the first frame').toEqual([]);
+		uiChunks.push(...firstFrame);
 		const commandPath = new Set(staticClosure(entry));
 		for (const lazy of dynamicImports(entry).filter((f) => !uiChunks.includes(f))) for (const f of staticClosure(lazy)) commandPath.add(f);
 		const inputs = inputsOf(commandPath);

@@ -1,8 +1,9 @@
 /**
- * The first frame as text, drawn before Ink and React are loaded (ARCHITECTURE.md, "The first
+ * The first frame as text, drawn before Ink is loaded (ARCHITECTURE.md, "The first
  * frame"): the state the store starts from (the same actions through the same reducer), drawn as
  * the list screen draws it: status bar, table, footer, from the same formatting code (column
- * widths, cells, hints). Pure: no Ink, no React, no terminal. The Ink frame that follows is diffed
+ * widths, cells, hints). Pure: no Ink and no terminal (React's package comes with the theme's
+ * context, and none of it runs). The Ink frame that follows is diffed
  * against this text by the output layer, so a cell drawn differently here is corrected then.
  */
 import {statusNow} from '../../features/list/ages.js';
