@@ -39,11 +39,10 @@ export function createBindingsLoader(engine: Engine): (containers: ContainerSumm
 			const keep = new Set(stopped.map((c) => `${c.id}|${c.state}|${c.name}`));
 			for (const k of cache.keys()) if (!keep.has(k)) cache.delete(k);
 			const rows = containers.flatMap((c) => (isUp(c) ? liveBindings(c) : (cache.get(`${c.id}|${c.state}|${c.name}`) ?? [])));
+			dispatch({type: 'ports/loaded', rows: withConflicts(rows)});
 			// Swarm services hold ports too: ingress ones on every node, host-mode ones where their tasks run.
 			const swarm = await swarmSnapshot(engine);
-			if (swarm) rows.push(...serviceBindingRows(swarm));
-			if (mine !== generation) return;
-			dispatch({type: 'ports/loaded', rows: separateNodes(withConflicts(rows))});
+			if (swarm && mine === generation) dispatch({type: 'ports/loaded', rows: separateNodes(withConflicts([...rows, ...serviceBindingRows(swarm)]))});
 		} catch (error) {
 			if (mine === generation) dispatch({type: 'ports/failed', message: errorText(error)});
 		}
