@@ -9,7 +9,7 @@ import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
 import {switchableEngine} from './engine/endpoint/switch.js';
 import {EngineError, type Engine} from './engine/engine.js';
-import {guardEngine} from './engine/guard.js';
+import {DEADLINES, guardEngine} from './engine/guard.js';
 import {withQuickReads, type LazyEngine} from './engine/quick.js';
 import {errorText} from './model/error-text.js';
 import type {Action} from './app/actions.js';
@@ -18,11 +18,6 @@ import type {Action} from './app/actions.js';
 const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
 
 const VERSION = '0.1.0';
-
-/** How long a read (list, inspect) may go unanswered before the engine is reported as not answering. */
-const READ_DEADLINE_MS = 15_000;
-/** How long a change (create, rename, start…) may go unanswered; a stop or restart gets its grace time on top. */
-const CHANGE_DEADLINE_MS = 60_000;
 
 interface GlobalOptions {
 	host?: string;
@@ -46,11 +41,7 @@ function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: (
 		const target = resolveTarget(options, process.env);
 		// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
 		return withQuickReads(target.endpoint, async () =>
-			guardEngine(switchableEngine(target, options, process.env, await loadEngineModule()), {
-				readOnly: options.readOnly ?? false,
-				readDeadlineMs: READ_DEADLINE_MS,
-				changeDeadlineMs: CHANGE_DEADLINE_MS,
-			}),
+			guardEngine(switchableEngine(target, options, process.env, await loadEngineModule()), {...DEADLINES, readOnly: options.readOnly ?? false}),
 		);
 	};
 	return {

@@ -84,6 +84,9 @@ export interface GuardOptions {
 	changeDeadlineMs?: number;
 }
 
+/** dnet's deadlines: a read (list, inspect) 15 s, a change (create, rename, start…) 60 s, a stop or restart its grace time on top. */
+export const DEADLINES = {readDeadlineMs: 15_000, changeDeadlineMs: 60_000} as const satisfies GuardOptions;
+
 /** The seconds of grace a stop or restart gives the container (the engine's default is 10). */
 function graceMs(method: string, args: unknown[]): number {
 	if (method !== 'stopContainer' && method !== 'restartContainer') return 0;

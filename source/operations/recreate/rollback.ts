@@ -9,7 +9,11 @@ import {errorText} from '../../model/error-text.js';
 import {applyChange, createBody, RECREATE_LABELS, specFromContainer, type RecreateChange} from './body.js';
 import {lostTo} from './claim.js';
 import {asRawContainer, isRunning, type RawContainer} from './raw.js';
-import type {RecreateOptions} from './transaction.js';
+
+/** What the rollback needs of the transaction's options. */
+export interface RollbackOptions {
+	linkRenames?: Record<string, string>;
+}
 
 const isNotFound = (e: unknown): boolean => e instanceof EngineError && e.kind === 'not-found';
 
@@ -34,7 +38,7 @@ export async function createWithNetworks(
 	old: RawContainer,
 	change: RecreateChange | null,
 	labels: Record<string, string>,
-	options: RecreateOptions,
+	options: RollbackOptions,
 	beforeConnect?: () => Promise<void>,
 	onCreated?: (id: string) => void,
 ): Promise<string> {
@@ -58,7 +62,7 @@ export async function rollback(
 		backup: string;
 		wasRunning: boolean;
 		done: {renamed: boolean; newId: string | null; stopped: boolean};
-		options: RecreateOptions;
+		options: RollbackOptions;
 	},
 ): Promise<string[] | 'lost'> {
 	const failures: string[] = [];

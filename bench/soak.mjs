@@ -1,0 +1,122 @@
+// The soak test (README, "Reliability"; `npm run soak`, not part of `npm test`): the built dnet in a
+// pseudo-terminal on the private engine with N containers listed, one of them started and stopped
+// every second for SOAK_MINUTES; dnet's memory, open file descriptors and sockets are sampled every
+// 10 s, then its CPU while nothing happens for a minute. Prints the figures as JSON and a summary.
+//
+//   SOAK_MINUTES=30 SOAK_N=500 npm run soak
+import http from 'node:http';
+import {readdirSync, readlinkSync} from 'node:fs';
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import {startPty} from './pty.mjs';
+import {cpuMs, pool, round, sleep, statusKb} from './stats.mjs';
+
+const run = promisify(execFile);
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
+const N = Number(process.env.SOAK_N ?? 500);
+const IDLE_S = Number(process.env.SOAK_IDLE_SECONDS ?? 60);
+const host = process.env.DOCKER_HOST ?? '';
+if (!host.startsWith('unix://') || host === 'unix:///var/run/docker.sock') {
+	console.error('soak: run it through scripts/with-engine.sh (npm run soak): it needs the private engine on a unix socket');
+	process.exit(2);
+}
+const socketPath = host.slice('unix://'.length);
+const prefix = `dnet-soak-${process.pid}`;
+const flip = `${prefix}-flip`;
+const log = (...a) => console.error('soak:', ...a);
+
+/** One Engine API call on the private engine (cheaper than a docker CLI process per second). */
+function api(method, path) {
+	return new Promise((resolve, reject) => {
+		const req = http.request({socketPath, method, path}, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode));
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+const docker = (args) => run('docker', ['--host', host, ...args], {maxBuffer: 16 << 20});
+
+/** File descriptors of the process, and how many of them are sockets. */
+function fds(pid) {
+	let total = 0;
+	let sockets = 0;
+	for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+		total += 1;
+		try {
+			if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) sockets += 1;
+		} catch {
+			// closed meanwhile
+		}
+	}
+	return {total, sockets};
+}
+
+const names = Array.from({length: N - 1}, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+log(`creating ${N} containers`);
+await pool(names, 8, (name) => docker(['create', '--name', name, '--label', 'dnet.soak=1', 'dnet/webapp']));
+await docker(['run', '-d', '--name', flip, '--label', 'dnet.soak=1', 'dnet/webapp']);
+
+const term = await startPty(['node', 'dist/cli.js'], {cols: 160, rows: 50, env: {...process.env, LANG: 'C.UTF-8'}});
+await term.go();
+await term.waitFor((s) => s.text().includes('connected'), 'the list', 60_000);
+await term.press('a');
+const pid = term.pid;
+log(`dnet runs as pid ${pid}; flipping ${flip} every second for ${MINUTES} min`);
+
+const samples = [];
+const sample = (t) => {
+	const f = fds(pid);
+	samples.push({t: round(t / 1000, 1), rssKb: statusKb(pid, 'VmRSS'), fds: f.total, sockets: f.sockets, cpuMs: cpuMs(pid)});
+};
+const start = Date.now();
+let running = true;
+let flips = 0;
+let nextSample = 0;
+while (Date.now() - start < MINUTES * 60_000) {
+	const t0 = Date.now();
+	await api('POST', `/containers/${flip}/${running ? 'stop?t=0' : 'start'}`);
+	running = !running;
+	flips += 1;
+	if (Date.now() - start >= nextSample) {
+		sample(Date.now() - start);
+		nextSample += 10_000;
+	}
+	await sleep(Math.max(0, 1000 - (Date.now() - t0)));
+}
+sample(Date.now() - start);
+log(`idle for ${IDLE_S} s`);
+await sleep(5000);
+const idle0 = cpuMs(pid);
+await sleep(IDLE_S * 1000);
+const idleCpuPct = ((cpuMs(pid) - idle0) / (IDLE_S * 1000)) * 100;
+sample(Date.now() - start);
+
+await term.press('q');
+await Promise.race([term.exited, sleep(5000)]);
+term.kill();
+await docker(['rm', '-f', flip, ...names]).catch(() => {});
+
+const window = Math.max(1, Math.floor(samples.length / 5));
+const avg = (xs, k) => round(xs.reduce((a, s) => a + s[k], 0) / xs.length, 1);
+const first = samples.slice(1, 1 + window);
+const last = samples.slice(-window - 1, -1);
+const result = {
+	minutes: MINUTES,
+	containers: N,
+	flips,
+	samples: samples.length,
+	rssMb: {first: round(avg(first, 'rssKb') / 1024, 1), last: round(avg(last, 'rssKb') / 1024, 1), max: round(Math.max(...samples.map((s) => s.rssKb)) / 1024, 1)},
+	fds: {first: avg(first, 'fds'), last: avg(last, 'fds'), max: Math.max(...samples.map((s) => s.fds))},
+	sockets: {first: avg(first, 'sockets'), last: avg(last, 'sockets'), max: Math.max(...samples.map((s) => s.sockets))},
+	churnCpuPct: round(((samples.at(-2).cpuMs - samples[0].cpuMs) / ((samples.at(-2).t - samples[0].t) * 1000)) * 100, 2),
+	idleCpuPct: round(idleCpuPct, 2),
+};
+console.log(JSON.stringify({result, samples}, null, 1));
+log(
+	`${MINUTES} min, ${N} containers, ${flips} starts/stops: RSS ${result.rssMb.first} -> ${result.rssMb.last} MB (max ${result.rssMb.max}), ` +
+		`fds ${result.fds.first} -> ${result.fds.last}, sockets ${result.sockets.first} -> ${result.sockets.last}, ` +
+		`CPU ${result.churnCpuPct} % while flipping, ${result.idleCpuPct} % idle`,
+);
