@@ -215,4 +215,18 @@ describe('service ports elsewhere', () => {
 		await waitFor(() => expect(app!.frame()).toContain('services: web 10.0.1.2 (DNS web, tasks.web)'));
 		expect(app.frame()).toMatch(/backend\s+overlay.*services: web 10\.0\.1\.2/);
 	});
+
+	it('the new-container form creates nothing over a port the routing mesh holds, and names the service', async () => {
+		const engine = swarmEngine();
+		app = renderApp(engine, {columns: 140, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('db'));
+		app.press('n');
+		await waitFor(() => expect(app!.frame()).toContain('New container'));
+		app.press('\rdnet/webapp\rjjj');
+		app.press('a8081:5000\r');
+		await waitFor(() => expect(app!.frame()).toContain('-p 8081:5000'));
+		app.press('w');
+		await waitFor(() => expect(app!.frame()).toContain('is already published by service web (ingress, every node)'));
+		expect(engine.created).toEqual([]);
+	});
 });
