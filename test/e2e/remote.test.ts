@@ -63,6 +63,7 @@ describe('dnet over ssh:// in a terminal', () => {
 			command: sshd.spawnArgs([process.execPath, path.join(repoRoot, 'dist', 'cli.js'), '--context', 'remote']),
 			env: {LANG: 'C.UTF-8', DOCKER_CONFIG: config},
 			privateEngine: false,
+			shell: true,
 			cols: 150,
 			rows: 30,
 		});
@@ -105,7 +106,7 @@ describe('dnet over ssh:// in a terminal', () => {
 			await tui.waitForText(web, 30_000);
 			expect(await tui.capture()).toContain(`remote-socket (ssh://${sshd.alias}/`);
 			await tui.sendKeys('q');
-			await tui.waitForExit();
+			expect(await tui.waitForExit(10_000)).toBe(0);
 		} finally {
 			await tui.kill();
 		}
