@@ -9,5 +9,12 @@ export const CONTEXTS_KEYS: readonly Binding[] = [
 	{id: 'back', scope: 'contexts', keys: ['esc'], description: 'Back to the list', hint: 'back'},
 	{id: 'up', scope: 'contexts', keys: ['up', 'k'], description: 'Previous context'},
 	{id: 'down', scope: 'contexts', keys: ['down', 'j'], description: 'Next context'},
-	{id: 'open', scope: 'contexts', keys: ['enter'], description: 'Switch the whole session to this context (not written to the docker config)', hint: 'switch'},
+	{
+		id: 'open',
+		scope: 'contexts',
+		keys: ['enter'],
+		description: 'Switch the whole session to this context (not written to the docker config)',
+		hint: 'switch',
+		when: (s) => s.contexts?.view !== 'ports',
+	},
 ];
