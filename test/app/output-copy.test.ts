@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {reducer} from '../../source/app/reducer.js';
 import {initialState, type State} from '../../source/app/state.js';
 import {osc52} from '../../source/app/view/output/clipboard.js';
-import {reachable, webUrl} from '../../source/model/web-address.js';
+import {reachable, webUrl} from '../../source/model/ports/web-address.js';
 import {summary} from '../support/fake-engine.js';
 
 const withList = (): State => {

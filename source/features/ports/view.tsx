@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {BindingRow} from '../../model/bindings.js';
 import {sanitize} from '../../model/sanitize.js';
-import {hyperlink, webUrl} from '../../model/web-address.js';
+import {hyperlink, webUrl} from '../../model/ports/web-address.js';
 import {listHeight} from '../../app/layout.js';
 import type {State} from '../../app/state.js';
 import {fit, useTheme, type Theme} from '../../app/view/theme.js';

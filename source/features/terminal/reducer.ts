@@ -10,7 +10,7 @@ import {subjectOf} from '../details/subject.js';
 import {editorRunLine} from '../editor/review.js';
 import {selectedContainer} from '../list/selectors.js';
 import {selectedBinding} from '../ports/reducer.js';
-import {reachable} from '../../model/web-address.js';
+import {reachable} from '../../model/ports/web-address.js';
 
 function copy(state: State, text: string | undefined, what: string): State {
 	if (text === undefined || text === '') return {...state, notice: {tone: 'info', text: `nothing to copy here`}};
