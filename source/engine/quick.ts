@@ -99,12 +99,14 @@ export function withQuickReads(endpoint: Endpoint, load: () => Promise<Engine>):
 	};
 	const engine = new Proxy({} as Engine, {
 		get(_target, key) {
-			if (key === 'endpoint') return endpoint.display;
-			if (key === 'isLocal') return isLocalEndpoint(endpoint);
+			// Once loaded, the full engine answers everything, its endpoint too: after a `:ctx` switch
+			// it is another engine's (ARCHITECTURE.md, "Remote engines").
 			if (full) {
 				const value = (full as unknown as Record<PropertyKey, unknown>)[key];
 				return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(full) : value;
 			}
+			if (key === 'endpoint') return endpoint.display;
+			if (key === 'isLocal') return isLocalEndpoint(endpoint);
 			if (typeof key === 'string' && key in quick) return quick[key as keyof typeof quick];
 			if (key === 'close') return () => {};
 			if (typeof key !== 'string' || key === 'then') return undefined;

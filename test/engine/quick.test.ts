@@ -71,4 +71,15 @@ describe('quick reads', () => {
 		subscription.close();
 		engine.close();
 	});
+
+	it('once loaded, the endpoint and locality are the full engine\'s (after a :ctx switch they are another engine\'s)', async () => {
+		const remote = resolveEndpoint('ssh://someone@127.0.0.1:1', {});
+		const other = withQuickReads(endpoint, async () => new DockerEngine(remote));
+		expect(other.engine.isLocal).toBe(true);
+		const engine = await other.ready();
+		expect(other.engine.endpoint).toBe(engine.endpoint);
+		expect(other.engine.endpoint).not.toBe(quick.endpoint);
+		expect(other.engine.isLocal).toBe(false);
+		engine.close();
+	});
 });
