@@ -3,15 +3,12 @@
 // Ink and React are split into a lazily imported chunk so that `dnet ps` / `dnet port` never load them.
 import {build} from 'esbuild';
 import {chmod, rm, writeFile} from 'node:fs/promises';
-import {createRequire} from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 /**
  * dockerode pulls in ssh2 (for ssh:// engines) and gRPC + protobuf (for BuildKit sessions) at load
  * time: most of its start-up cost, for features `dnet ps` and `dnet port` never use.
- * - docker-modem's ssh module (and with it ssh2) is bundled on its own into dist/modem-ssh.cjs and
- *   required from there on first use of an ssh:// engine; nothing else ever loads it.
+ * - docker-modem's ssh module (and with it ssh2) is not bundled: dnet reaches ssh:// engines through
+ *   the system ssh and `docker system dial-stdio` (ARCHITECTURE.md, "Remote engines").
  * - gRPC and protobuf (BuildKit sessions, which dnet never opens) are not bundled at all: a stub
  *   that refuses on use stands in for them.
  * - Ink's React devtools bridge (its DEV=true mode only, which needs react-devtools-core and ws) is
@@ -35,23 +32,11 @@ module.exports = new Proxy(function () {}, {get: (_t, key) => (key === '__esModu
 			loader: 'js',
 			contents: `const error = new Error('react-devtools-core is not part of dnet'); error.code = 'ERR_MODULE_NOT_FOUND'; throw error;`,
 		}));
-		// docker-modem reads `require('ssh2').Client` as it loads: defer its whole ssh module instead.
+		// docker-modem reads `require('ssh2').Client` as it loads; dnet's ssh:// goes through the system
+		// ssh (engine/endpoint/ssh-agent.ts), so the modem's own ssh agent is never used: a stub.
 		b.onResolve({filter: /^\.\/ssh$/}, (args) =>
-			/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'modem-ssh', namespace: 'dnet-lazy'} : undefined,
+			/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'docker-modem ssh (ssh2)', namespace: 'dnet-stub'} : undefined,
 		);
-		b.onLoad({filter: /.*/, namespace: 'dnet-lazy'}, () => ({
-			loader: 'js',
-			contents: `let cached;
-const load = () => (cached ??= __dnetNodeRequire('./modem-ssh.cjs'));
-module.exports = new Proxy(function () {}, {
-	get: (_t, key) => load()[key],
-	has: (_t, key) => key in load(),
-	ownKeys: () => Reflect.ownKeys(load()),
-	getOwnPropertyDescriptor: (_t, key) => ({...Reflect.getOwnPropertyDescriptor(load(), key), configurable: true}),
-	apply: (_t, self, args) => load().apply(self, args),
-	construct: (_t, args) => new (load())(...args),
-});`,
-		}));
 	},
 };
 
@@ -82,19 +67,6 @@ const result = await build({
 	},
 	plugins: [lazyModules],
 	metafile: true,
-	logLevel: 'warning',
-});
-// ssh:// engines only: docker-modem's ssh agent with ssh2, one CommonJS file loaded on first use.
-await build({
-	entryPoints: [require.resolve('docker-modem/lib/ssh.js')],
-	outfile: 'dist/modem-ssh.cjs',
-	bundle: true,
-	format: 'cjs',
-	platform: 'node',
-	target: 'node20',
-	minify: true,
-	// ssh2's native speed-ups are optional (it falls back to pure JavaScript when they are missing).
-	external: ['cpu-features', '*.node'],
 	logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);

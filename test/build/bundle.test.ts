@@ -4,7 +4,7 @@
  * hold no Ink or React, and dockerode's heavy optional dependencies must stay unloaded.
  */
 import {execFile} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
@@ -64,6 +64,8 @@ describe('the built CLI', () => {
 	it('bundles no ssh2, gRPC or protobuf, and loads none of them to run a command', async () => {
 		const all = inputsOf(Object.keys(meta.outputs));
 		expect(all.filter((i) => /node_modules\/(ssh2|@grpc|protobufjs|react-devtools-core)\//.test(i))).toEqual([]);
+		// ssh:// goes through the system ssh: no side bundle of docker-modem's ssh agent either.
+		expect(readdirSync(dist).filter((f) => !/\.(js|js\.map)$/.test(f) && f !== 'meta.json')).toEqual([]);
 		// Everything else it runs is in dist/: the only imports left are Node's own modules.
 		const external = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
 		expect(external.filter((p) => !p.startsWith('node:') && !/^(fs|path|os|tty|util|events|stream|net|http|https|crypto|child_process|assert|buffer|url|zlib|dns|tls|querystring|string_decoder|process|module|worker_threads|readline|v8|perf_hooks|async_hooks|timers|constants|dgram)(\/|$)/.test(p))).toEqual([]);
