@@ -87,8 +87,11 @@ while (Date.now() - start < MINUTES * 60_000) {
 	await sleep(Math.max(0, 1000 - (Date.now() - t0)));
 }
 sample(Date.now() - start);
-log(`idle for ${IDLE_S} s`);
-await sleep(5000);
+// Statuses of the last minute (`Up 5 seconds`) change every second and are redrawn: wait until they
+// read in minutes before calling dnet idle.
+const SETTLE_S = Number(process.env.SOAK_SETTLE_SECONDS ?? 65);
+log(`settling for ${SETTLE_S} s, then idle for ${IDLE_S} s`);
+await sleep(SETTLE_S * 1000);
 const idle0 = cpuMs(pid);
 await sleep(IDLE_S * 1000);
 const idleCpuPct = ((cpuMs(pid) - idle0) / (IDLE_S * 1000)) * 100;
