@@ -26,6 +26,7 @@ SHOTS=(
 	"picker  | j j l     | Link web2 to"
 	"networks | N        | bridge"
 	"doctor  | /web3 Enter D | published traffic cannot reach it"
+	"contexts | c        | DOCKER ENDPOINT"
 )
 COLS=120
 ROWS=36
@@ -74,6 +75,12 @@ trap cleanup EXIT
 
 bash "$here/demo.sh" --no-tui
 eval "$(bash "$here/engine.sh" env)"
+# Docker contexts of the shots' own (never the user's ~/.docker), made by the real CLI: the context
+# switcher's shot lists them; only the first is ever reached.
+export DOCKER_CONFIG=$tmp/docker-config
+docker context create lab --description "the demo's private engine" --docker "host=$DOCKER_HOST" >/dev/null 2>&1
+docker context create edge --description "a host over ssh (not reached here)" --docker host=ssh://deploy@127.0.0.1:2222 >/dev/null 2>&1
+docker context create ci --description "an engine on TCP (not reached here)" --docker host=tcp://127.0.0.1:2375 >/dev/null 2>&1
 
 term=tmux-256color
 infocmp "$term" >/dev/null 2>&1 || term=screen-256color
@@ -140,7 +147,7 @@ shoot() {
 	tm start-server \; set-option -g status off \; set-option -g default-terminal "$term" \; \
 		new-session -d -s "$s" -x "$COLS" -y "$ROWS" -c "$root" \
 		env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u NO_COLOR -u CI -u TMUX \
-		DOCKER_HOST="$DOCKER_HOST" node dist/cli.js
+		DOCKER_HOST="$DOCKER_HOST" DOCKER_CONFIG="$DOCKER_CONFIG" node dist/cli.js
 	wait_for "$s" "$START_TEXT"
 	settle "$s"
 	# shellcheck disable=SC2086 # keys split on spaces on purpose
