@@ -95,7 +95,7 @@ export const isBackupName = (name: string): boolean => /-dnet-backup-\d+$/.test(
  * replacement of a change still under way (its original still runs, or it is not started yet).
  */
 export async function busyReason(engine: Engine, c: RawContainer, name: string): Promise<string | null> {
-	if (isBackupName(name)) return 'it is the backup of another change under way (or left by one: restore or discard it first)';
+	if (isBackupName(name)) return 'another change of it is under way (or one left its backup: restore or discard it)';
 	const from = c.Config.Labels?.[RECREATE_LABELS.from];
 	if (!from) return null;
 	let original: RawContainer;

@@ -137,7 +137,8 @@ export async function recreate(
 		throw new ChangedSinceReviewError(options.expectName, isBackupName(shortName(old)) ? 'another change of it is under way' : `it was renamed to ${shortName(old)}`);
 	}
 	const busy = await busyReason(engine, old, shortName(old));
-	if (busy !== null) throw new ChangedSinceReviewError(shortName(old), busy);
+	// A backup is worded by the name it was set aside from (`web`, not `web-dnet-backup-…`).
+	if (busy !== null) throw new ChangedSinceReviewError(shortName(old).replace(/-dnet-backup-\d+$/, ''), busy);
 	let wasRunning = isRunning(old);
 	const spec = applyChange(specFromContainer(old, options.linkRenames ? {linkRenames: options.linkRenames} : {}), change);
 	// Ports a stopped container asks for too are warnings; ports held now refuse the change.
