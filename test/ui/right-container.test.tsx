@@ -146,6 +146,23 @@ describe('the cursor follows a container through its recreate (issue 11, item 2)
 		expect(app.store.getState().screen).toBe('list');
 	});
 
+	it('refuses an apply when the container was renamed after the review (docker rename from another shell)', async () => {
+		const engine = scenario();
+		app = renderApp(engine, {columns: 120, rows: 30});
+		await waitFor(() => expect(app!.frame()).toContain('web2'));
+		app.press('jj');
+		await waitFor(() => expect(selectedName(app!)).toBe('web'));
+		app.press('p');
+		await waitFor(() => expect(app!.frame()).toContain('no port mapping'));
+		app.press('a127.0.0.1:8080:5000\rw');
+		await waitFor(() => expect(app!.frame()).toContain('Apply to web?'));
+		await engine.renameContainer('id-web', 'web-renamed');
+		engine.done.length = 0;
+		app.press('y');
+		await waitFor(() => expect(app!.frame()).toContain('cannot recreate web: it was renamed to web-renamed; nothing was changed'));
+		expect(engine.done).toEqual([]);
+	});
+
 	it('returns to the details it came from, showing the recreated container', async () => {
 		const engine = scenario();
 		app = renderApp(engine, {columns: 120, rows: 30});

@@ -29,7 +29,8 @@ export async function checkConflicts(ctx: EffectContext, id: string, bindings: R
 
 export async function recreatePorts(ctx: EffectContext, id: number, r: Omit<RecreateRequest, 'id'>): Promise<void> {
 	try {
-		const {result} = await changePorts(ctx.engine, r.containerId, {kind: 'replace', bindings: r.bindings, publishAll: r.publishAll, exposed: r.exposed});
+		// Expecting the name it had in the review: renamed (or claimed by another change) meanwhile, it is refused.
+		const {result} = await changePorts(ctx.engine, r.containerId, {kind: 'replace', bindings: r.bindings, publishAll: r.publishAll, exposed: r.exposed}, {expectName: r.name});
 		const warn = result.warnings.length > 0 ? ` (warning: ${result.warnings.join('; ')})` : '';
 		ctx.dispatch({type: 'recreate/done', id, ok: true, text: `recreated ${result.name}: ${result.newId.slice(0, 12)}${warn}`});
 	} catch (error) {
