@@ -42,6 +42,16 @@ describe('copy (y)', () => {
 		expect(keys(withList(), 'ctrl+z').effects.some((e) => e.kind === 'suspend')).toBe(true);
 		expect(keys(withList(), '?', 'ctrl+z').effects.some((e) => e.kind === 'suspend')).toBe(true);
 	});
+
+	it('Ctrl+Z suspends over an open filter, the palette and a question too, and keeps what was typed', () => {
+		const filtered = keys(withList(), '/', 'w', 'e', 'ctrl+z');
+		expect(filtered.effects.some((e) => e.kind === 'suspend')).toBe(true);
+		expect(filtered.field?.text).toBe('we');
+		expect(keys(withList(), ':', 'ctrl+z').effects.some((e) => e.kind === 'suspend')).toBe(true);
+		const asked = keys(withList(), 'S', 'ctrl+z');
+		expect(asked.confirm).not.toBeNull();
+		expect(asked.effects.some((e) => e.kind === 'suspend')).toBe(true);
+	});
 });
 
 describe('the clipboard sequence', () => {

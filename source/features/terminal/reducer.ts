@@ -11,6 +11,7 @@ import {editorRunLine} from '../editor/review.js';
 import {selectedContainer} from '../list/selectors.js';
 import {selectedBinding} from '../ports/reducer.js';
 import {reachable} from '../../model/ports/web-address.js';
+import {SUSPEND_OVER} from './keys.js';
 
 function copy(state: State, text: string | undefined, what: string): State {
 	if (text === undefined || text === '') return {...state, notice: {tone: 'info', text: `nothing to copy here`}};
@@ -33,10 +34,13 @@ function copyBinding(state: State): State {
 
 const copyRunLine = (state: State): State => copy(state, state.editor ? editorRunLine(state.editor) : undefined, 'the docker run line');
 
+const suspend = (state: State): State => request(state, {kind: 'suspend'});
+
 export const handlers: HandlerTable = {
-	global: {suspend: (state) => request(state, {kind: 'suspend'})},
+	global: {suspend},
+	...Object.fromEntries(SUSPEND_OVER.map((scope) => [scope, {suspend}])),
 	list: {copy: copyName},
 	details: {copy: copyDetails},
 	ports: {copy: copyBinding},
-	review: {copy: copyRunLine},
+	review: {copy: copyRunLine, suspend},
 };
