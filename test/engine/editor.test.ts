@@ -103,7 +103,7 @@ describe('new-container form on the real engine', () => {
 		const s = (store = await connected(false));
 		await fill(s, {name, port});
 		send(s, 'editorApply');
-		await waitFor(() => expect(s.getState().form?.error ?? '').toMatch(new RegExp(`127\\.0\\.0\\.1:${port}/tcp is already published by container ${holder} \\(nothing was created\\)`)), 20_000);
+		await waitFor(() => expect(s.getState().form?.error ?? '').toMatch(new RegExp(`^cannot create ${name} \\(nothing was created\\): 127\\.0\\.0\\.1:${port}/tcp is already published by container ${holder}: \\d+ is free$`)), 20_000);
 		expect(s.getState().form?.stage).toBe('edit');
 		const left = await docker(['inspect', name]);
 		expect(left.code).not.toBe(0);

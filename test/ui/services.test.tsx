@@ -227,6 +227,7 @@ describe('service ports elsewhere', () => {
 		await waitFor(() => expect(app!.frame()).toContain('-p 8081:5000'));
 		app.press('w');
 		await waitFor(() => expect(app!.frame()).toContain('is already published by service web (ingress, every node)'));
+		expect(app.store.getState().form?.error ?? '').toMatch(/^cannot create .*\(nothing was created\): .* is already published by service web \(ingress, every node\): \d+ is free$/);
 		expect(engine.created).toEqual([]);
 	});
 });

@@ -35,7 +35,9 @@ export async function createContainer(ctx: EffectContext, spec: RunSpec): Promis
 	try {
 		const refused = (await checkPortConflicts(ctx.engine, null, buildCreateBody(spec).HostConfig.PortBindings)).filter((c) => c.holderRunning);
 		if (refused.length > 0) {
-			const text = `cannot create ${spec.name || 'the container'}: ${refused.map((c) => c.message).join('; ')} (nothing was created)`;
+			// Said first, so that a cut footer still says it; each refusal with the next free host port.
+			const each = refused.map((c) => (c.suggestion === null ? c.message : `${c.message}: ${c.suggestion} is free`));
+			const text = `cannot create ${spec.name || 'the container'} (nothing was created): ${each.join('; ')}`;
 			ctx.dispatch({type: 'form/done', id: null, name: spec.name ?? '', error: text});
 			return;
 		}
