@@ -19,7 +19,7 @@ describe('FakeEngine', () => {
 		expect(change.after.name).toBe('web');
 		expect(change.after.portBindings).toEqual({});
 		expect(e.containers.map((c) => c.name).sort()).toEqual(['db', 'web']);
-		expect(e.done[0]).toMatch(/^rename id-web web-dnet-backup-\d+$/);
+		expect(e.done[0]).toMatch(/^rename web web-dnet-backup-\d+$/);
 		expect(e.done.slice(1)).toEqual(['create web', 'stop id-web', 'start web', 'remove web-dnet-backup-' + e.done[0]?.split('-').at(-1)]);
 		expect(change.diff).toEqual(['- 5000/tcp -> 0.0.0.0:8080']);
 	});
