@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {COMMAND_IDS, MODE_IDS, MUTATING, type CommandId, type ModeId, type Scope} from '../../source/app/input/commands.js';
 import {keyNames} from '../../source/app/input/key-names.js';
-import {KEYMAP, SCOPE_ORDER, SCOPE_TITLES, bindings, footerHints, resolveKey} from '../../source/app/input/keymap.js';
+import {KEYMAP, SCOPE_ORDER, SCOPE_TITLES, bindings, fittedHints, footerHints, resolveKey} from '../../source/app/input/keymap.js';
 import {mode, scopesOf, takesText} from '../../source/app/input/mode.js';
 import {HANDLER_TABLES} from '../../source/app/reducer.js';
 import {initialState, type State} from '../../source/app/state.js';
@@ -193,5 +193,27 @@ describe('keymap and modes', () => {
 		expect(keyNames('\u001b[1;5D')).toEqual(['ctrl+left']);
 		expect(keyNames('\u001b[99x')).toEqual([]);
 		expect(keyNames('\u001b\u001b')).toEqual(['esc', 'esc']);
+	});
+});
+
+describe('the footer when its keys do not all fit', () => {
+	const width = (hints: Array<{keys: string; hint: string}>): number => hints.reduce((n, h, i) => n + (i > 0 ? 2 : 0) + h.keys.length + 1 + h.hint.length, 0);
+
+	it('keeps the way out and the help (q quit, ? help), dropping the mode\'s last keys', () => {
+		const scopes = scopesOf('list');
+		const state = initialState('unix:///run/docker.sock', {columns: 120, rows: 30}, false);
+		const all = footerHints(scopes, false, state);
+		const room = width(all) - 10;
+		const shown = fittedHints(scopes, room, false, state);
+		expect(width(shown)).toBeLessThanOrEqual(room);
+		expect(shown.slice(-2).map((h) => `${h.keys} ${h.hint}`)).toEqual(['q quit', '? help']);
+		expect(shown[0]).toEqual(all[0]);
+		expect(shown.length).toBeLessThan(all.length);
+	});
+
+	it('shows every key when they fit', () => {
+		const state = initialState('unix:///run/docker.sock', {columns: 120, rows: 30}, false);
+		const all = footerHints(scopesOf('list'), false, state);
+		expect(fittedHints(scopesOf('list'), width(all), false, state)).toEqual(all);
 	});
 });

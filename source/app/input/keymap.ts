@@ -211,6 +211,36 @@ export function footerHints(scopes: readonly Scope[], readOnly = false, state?: 
 	return out;
 }
 
+const hintsWidth = (list: ReadonlyArray<{keys: string; hint: string}>): number =>
+	list.reduce((n, h, i) => n + (i > 0 ? 2 : 0) + h.keys.length + 1 + h.hint.length, 0);
+
+/** The first of `list` that fit in `room` columns (whole hints only). */
+function takeHints(list: ReadonlyArray<{keys: string; hint: string}>, room: number): Array<{keys: string; hint: string}> {
+	const out: Array<{keys: string; hint: string}> = [];
+	for (const h of list) {
+		if (hintsWidth([...out, h]) > room) break;
+		out.push(h);
+	}
+	return out;
+}
+
+/**
+ * The footer hints that fit in `room` columns (the footer and the first frame draw these): all of
+ * them when they fit; else the mode's own first ones and, kept whenever they fit, the global ones
+ * (`q quit`, `? help`), so that the way out and the help are always on screen.
+ */
+export function fittedHints(scopes: readonly Scope[], room: number, readOnly = false, state?: State): Array<{keys: string; hint: string}> {
+	const all = footerHints(scopes, readOnly, state);
+	if (hintsWidth(all) <= room) return all;
+	const global = scopes.includes('global') ? takeHints(footerHints(['global'], readOnly, state), room) : [];
+	const own = footerHints(
+		scopes.filter((s) => s !== 'global'),
+		readOnly,
+		state,
+	);
+	return [...takeHints(own, room - hintsWidth(global) - (global.length > 0 ? 2 : 0)), ...global];
+}
+
 /** The README's key table, generated from KEYMAP (a test checks the README carries it verbatim). */
 export function keymapMarkdown(): string {
 	const rows = ['| Where | Keys | Action |', '| --- | --- | --- |'];

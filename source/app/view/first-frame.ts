@@ -12,7 +12,7 @@ import {counts, isUp, visibleContainers} from '../../features/list/selectors.js'
 import {sanitize} from '../../model/sanitize.js';
 import {fit} from '../../model/wrap.js';
 import type {Action} from '../actions.js';
-import {footerHints} from '../input/keymap.js';
+import {fittedHints} from '../input/keymap.js';
 import {mode, scopesOf} from '../input/mode.js';
 import {listHeight, listPosition, tooSmall} from '../layout.js';
 import {reducer} from '../reducer.js';
@@ -104,14 +104,9 @@ export function firstFrame(state: State, input: Pick<FirstFrameInput, 'color' | 
 	while (lines.length < height + 2) lines.push('');
 
 	// The footer (app/view/footer.tsx): the mode's keys that fit.
-	const parts: string[] = [];
-	let used = 0;
-	for (const h of footerHints(scopesOf(mode(state)), state.readOnly, state)) {
-		const size = (parts.length > 0 ? 2 : 0) + h.keys.length + 1 + h.hint.length;
-		if (used + size > width - 1) break;
-		parts.push(`${parts.length > 0 ? '  ' : ''}${styled(h.keys, 'bold', tone.key)} ${h.hint}`);
-		used += size;
-	}
+	const parts = fittedHints(scopesOf(mode(state)), width - 1, state.readOnly, state).map(
+		(h, i) => `${i > 0 ? '  ' : ''}${styled(h.keys, 'bold', tone.key)} ${h.hint}`,
+	);
 	lines.push(parts.join(''));
 	// Under the ASCII theme no byte of another encoding reaches the terminal (app/view/ascii.ts).
 	return input.ascii ? foldAscii(lines.join('\n')) : lines.join('\n');

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import type {Scope} from '../input/commands.js';
 import type {State} from '../state.js';
-import {footerHints} from '../input/keymap.js';
+import {fittedHints} from '../input/keymap.js';
 import {sanitize} from '../../model/sanitize.js';
 import {fit, useTheme} from './theme.js';
 
@@ -18,7 +18,6 @@ interface Props {
 
 export function Footer({scopes, state, width, readOnly, message}: Props) {
 	const theme = useTheme();
-	const hints = footerHints(scopes, readOnly, state);
 	// A message too long for the line is cut, and `!` shows it whole (the cause comes first).
 	const whole = message ? sanitize(message.text) : '';
 	const cut = whole.length > width - 2 || message?.detail !== undefined;
@@ -35,14 +34,7 @@ export function Footer({scopes, state, width, readOnly, message}: Props) {
 	}
 	// Cut by hand, whole hints first, so that the ASCII theme never gets Ink's Unicode ellipsis.
 	const prefix = message ? `${text}  ` : '';
-	const shown: typeof hints = [];
-	let used = prefix.length;
-	for (const h of hints) {
-		const size = (shown.length > 0 ? 2 : 0) + h.keys.length + 1 + h.hint.length;
-		if (used + size > width - 1) break;
-		shown.push(h);
-		used += size;
-	}
+	const shown = fittedHints(scopes, width - 1 - prefix.length, readOnly, state);
 	return (
 		<Box width={width}>
 			<Text>
