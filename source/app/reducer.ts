@@ -186,7 +186,7 @@ function reduce(state: State, action: Action): State {
 		case 'probe/done':
 			return {...state, ports: {...state.ports, probes: {...state.ports.probes, [action.key]: action.result}}};
 		case 'editor/loaded':
-			return editorLoaded(state, action.id, action.details);
+			return editorLoaded(state, action.id, action.details, action.fingerprint);
 		case 'editor/failed':
 			return editorFailed(state, action.id, action.message);
 		case 'editor/conflicts':

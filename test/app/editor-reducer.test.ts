@@ -18,7 +18,7 @@ function listed(): State {
 function editorOnWeb(): State {
 	const s = run(listed(), 'editPorts');
 	const d = detailsOf(summary('web'), {publishAllPorts: true, portBindings: {'5000/udp': [{hostIp: '127.0.0.1', hostPort: ''}], '80/tcp': [{hostIp: '', hostPort: '8080'}]}});
-	return reducer(s, {type: 'editor/loaded', id: 'id-web', details: d});
+	return reducer(s, {type: 'editor/loaded', id: 'id-web', details: d, fingerprint: 'reviewed'});
 }
 
 describe('port rows (model)', () => {
@@ -60,7 +60,7 @@ describe('editor reducer', () => {
 		expect(s.editor?.publishAll).toBe(false);
 	});
 
-	it('reviews, goes back with n, queues one recreate with y and returns to the list', () => {
+	it('reviews, goes back with n, queues one recreate with y (carrying what was reviewed) and returns to the list', () => {
 		let s = run(editorOnWeb(), 'rowDelete', 'editorApply');
 		expect(s.editor?.stage).toBe('review');
 		s = run(s, 'confirmNo');
@@ -70,7 +70,7 @@ describe('editor reducer', () => {
 		expect(s.screen).toBe('editor');
 		expect(s.editor?.stage).toBe('applying');
 		expect(s.recreates).toEqual([
-			{id: expect.any(Number), containerId: 'id-web', name: 'web', bindings: {'5000/udp': [{HostIp: '127.0.0.1', HostPort: ''}]}, exposed: ['5000/udp'], publishAll: true},
+			{id: expect.any(Number), containerId: 'id-web', name: 'web', bindings: {'5000/udp': [{HostIp: '127.0.0.1', HostPort: ''}]}, exposed: ['5000/udp'], publishAll: true, fingerprint: 'reviewed'},
 		]);
 		expect(s.effects.filter((e) => e.kind === 'recreatePorts').map((e) => e.id)).toEqual([s.recreates[0]?.id]);
 		s = reducer(s, {type: 'recreate/done', id: s.recreates[0]?.id ?? 0, ok: true, text: 'recreated web: abc'});
@@ -130,7 +130,7 @@ describe('the review of a port change (issue 11, item 6)', () => {
 				'6000/tcp': [{hostIp: '0.0.0.0', hostPort: '32769'}, {hostIp: '::', hostPort: '32769'}],
 			},
 		});
-		return reducer(s, {type: 'editor/loaded', id: 'id-web', details: d});
+		return reducer(s, {type: 'editor/loaded', id: 'id-web', details: d, fingerprint: 'reviewed'});
 	}
 
 	it('shows the -P bindings an explicit -p replaces, and the random ports that are drawn again', () => {
@@ -153,7 +153,7 @@ describe('the review of a port change (issue 11, item 6)', () => {
 				{name: 'bridge', ipAddress: '', aliases: []},
 			],
 		});
-		const loaded = reducer(s, {type: 'editor/loaded', id: 'id-db', details: d});
+		const loaded = reducer(s, {type: 'editor/loaded', id: 'id-db', details: d, fingerprint: 'reviewed'});
 		expect(editorRunLine(loaded.editor!)).toBe('docker create --name db --network app-net --network-alias database dnet/webapp');
 	});
 });

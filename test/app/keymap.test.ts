@@ -34,7 +34,7 @@ const handled = (scope: Scope, id: CommandId): boolean => HANDLER_TABLES.some((t
 /** A state in each mode, to prove `mode` can produce every one of them. */
 function inMode(m: ModeId): State {
 	const base: State = {...initialState('x', {columns: 120, rows: 40}), containers: [summary('web')], loaded: true, selectedId: 'id-web'};
-	const editor = {id: 'id-web', name: 'web', origin: 'list' as const, original: null, error: null, rows: [], publishAll: false, cursor: 0, stage: 'edit' as const, discardThen: 'close' as const, applyError: null, conflicts: null, conflictError: null};
+	const editor = {id: 'id-web', name: 'web', origin: 'list' as const, original: null, fingerprint: null, error: null, rows: [], publishAll: false, cursor: 0, stage: 'edit' as const, discardThen: 'close' as const, applyError: null, conflicts: null, conflictError: null};
 	const form = {image: '', name: '', command: '', rows: [], publishAll: false, autoRemove: false, net: {hostname: '', network: '', networkAlias: '', ip: '', ip6: '', dns: '', addHost: ''}, links: [], cursor: 0, images: [], imagesError: null, picking: null, stage: 'edit' as const, discardThen: 'close' as const, error: null, errorFull: null};
 	const picker = {recipient: {id: 'id-web', name: 'web'}, stage: 'review' as const, cursor: 0, source: 'db', alias: 'db', preview: null, previewError: null, previewKey: null};
 	switch (m) {

@@ -159,7 +159,7 @@ describe('the cursor follows a container through its recreate (issue 11, item 2)
 		await engine.renameContainer('id-web', 'web-renamed');
 		engine.done.length = 0;
 		app.press('y');
-		await waitFor(() => expect(app!.frame()).toContain('cannot recreate web: it was renamed to web-renamed; nothing was changed'));
+		await waitFor(() => expect(app!.frame()).toContain('web changed since you reviewed it: it was renamed to web-renamed; nothing was changed'));
 		expect(engine.done).toEqual([]);
 	});
 

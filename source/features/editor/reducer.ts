@@ -30,6 +30,7 @@ function openEditor(state: State): State {
 			name: c.name,
 			origin,
 			original: null,
+			fingerprint: null,
 			error: null,
 			rows: [],
 			publishAll: false,
@@ -44,10 +45,11 @@ function openEditor(state: State): State {
 	});
 }
 
-function loaded(editor: EditorState, d: ContainerDetails): EditorState {
+function loaded(editor: EditorState, d: ContainerDetails, fingerprint: string): EditorState {
 	const specs = specsFromBindings(d.portBindings);
 	return {
 		...editor,
+		fingerprint,
 		original: {
 			image: d.image,
 			autoRemove: d.autoRemove,
@@ -160,7 +162,14 @@ function confirmApply(state: State): State {
 		return {...state, notice: {tone: 'error', text: `a host port is taken: ${free}n goes back to the rows`}};
 	}
 	const ports = portConfigOf(editor.rows, editor.publishAll);
-	const change = {containerId: editor.id, name: editor.name, bindings: ports.PortBindings, exposed: Object.keys(ports.ExposedPorts), publishAll: editor.publishAll};
+	const change = {
+		containerId: editor.id,
+		name: editor.name,
+		bindings: ports.PortBindings,
+		exposed: Object.keys(ports.ExposedPorts),
+		publishAll: editor.publishAll,
+		fingerprint: editor.fingerprint,
+	};
 	const {state: next, id} = requestWithId(state, {kind: 'recreatePorts', request: change});
 	return {
 		...next,
@@ -209,8 +218,8 @@ export function conflictsFound(state: State, id: string, conflicts: ConflictNote
 	return set(state, {conflicts: notes, conflictError: error});
 }
 
-export function editorLoaded(state: State, id: string, details: ContainerDetails): State {
-	return state.editor?.id === id ? {...state, editor: loaded(state.editor, details)} : state;
+export function editorLoaded(state: State, id: string, details: ContainerDetails, fingerprint: string): State {
+	return state.editor?.id === id ? {...state, editor: loaded(state.editor, details, fingerprint)} : state;
 }
 
 export function editorFailed(state: State, id: string, message: string): State {

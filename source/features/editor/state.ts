@@ -30,6 +30,8 @@ export interface EditorState {
 	/** Where the editor was opened from, and goes back to. */
 	origin: 'list' | 'details';
 	original: EditorOriginal | null;
+	/** The fingerprint of the raw inspect the rows were made from: the apply refuses a container changed since (null until loaded). */
+	fingerprint: string | null;
 	/** Why the container could not be loaded. */
 	error: string | null;
 	rows: string[];
@@ -60,10 +62,12 @@ export interface RecreateRequest {
 	/** Ports to add to `ExposedPorts` (the ones the rows name). */
 	exposed: string[];
 	publishAll: boolean;
+	/** What the user reviewed (`EditorState.fingerprint`): the transaction refuses a container changed since. */
+	fingerprint: string | null;
 }
 
 export type EditorAction =
-	| {type: 'editor/loaded'; id: string; details: ContainerDetails}
+	| {type: 'editor/loaded'; id: string; details: ContainerDetails; fingerprint: string}
 	| {type: 'editor/failed'; id: string; message: string}
 	| {type: 'editor/conflicts'; id: string; conflicts: ConflictNote[]; error: string | null}
 	| {type: 'recreate/done'; id: number; ok: boolean; text: string; full?: string};

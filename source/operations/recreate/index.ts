@@ -11,5 +11,5 @@ export type {PortConflict} from './conflicts.js';
 export {asRawContainer} from './raw.js';
 export type {RawContainer} from './raw.js';
 export {AbandonTransaction, recreate, RecreateError, RECREATE_STEPS} from './transaction.js';
-export {ChangedSinceReviewError} from './claim.js';
+export {ChangedSinceReviewError, fingerprint} from './claim.js';
 export type {RecreateOptions, RecreateResult, RecreateStep} from './transaction.js';

@@ -53,6 +53,11 @@ export interface RecreateOptions {
 	reviewed?: Record<string, unknown>;
 	/** The name the caller found the container under: refused (`ChangedSinceReviewError`) if it has another now. */
 	expectName?: string;
+	/**
+	 * The `fingerprint` (claim.ts) of the raw inspect the user reviewed (the TUI's, taken when its
+	 * editor opened): a configuration changed since (`docker update`, …) is refused.
+	 */
+	expectFingerprint?: string;
 }
 
 /** What a successful recreate did. */
@@ -139,6 +144,8 @@ export async function recreate(
 	const busy = await busyReason(engine, old, shortName(old));
 	// A backup is worded by the name it was set aside from (`web`, not `web-dnet-backup-…`).
 	if (busy !== null) throw new ChangedSinceReviewError(shortName(old).replace(/-dnet-backup-\d+$/, ''), busy);
+	// What the user reviewed; claim() then compares with `old` again right before the rename.
+	if (options.expectFingerprint !== undefined && options.expectFingerprint !== fingerprint(old)) throw new ChangedSinceReviewError(name, 'its configuration was changed');
 	let wasRunning = isRunning(old);
 	const spec = applyChange(specFromContainer(old, options.linkRenames ? {linkRenames: options.linkRenames} : {}), change);
 	// Ports a stopped container asks for too are warnings; ports held now refuse the change.

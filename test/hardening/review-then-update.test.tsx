@@ -1,0 +1,73 @@
+/**
+ * The TUI's port editor on the private engine (README, "Reliability"; ARCHITECTURE.md, "The recreate
+ * transaction"): the docker CLI changes the container (`docker update`) between the editor's review
+ * and `y`. The apply is refused with dnet's words ("web changed since you reviewed it: its
+ * configuration was changed; nothing was changed") in the status line, and the container is left
+ * as it is: same id, the update kept, its port untouched, no backup.
+ */
+import {render} from 'ink-testing-library';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {createAppStore, type AppStore} from '../../source/app/app-store.js';
+import {App} from '../../source/app/view/app.js';
+import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
+import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
+import {freePort} from '../support/ports.js';
+import {waitFor} from '../support/wait-for.js';
+
+const engine = privateEngine();
+const web = uniqueName('web');
+let port = 0;
+let store: AppStore;
+let frame: () => string;
+let press: (keys: string) => void;
+let unmount: () => void;
+
+beforeAll(async () => {
+	port = await freePort();
+	await dockerOk(['run', '-d', '--name', web, '-p', `127.0.0.1:${port}:5000`, 'dnet/webapp']);
+	store = createAppStore(engine, {columns: 200, rows: 30});
+	const instance = render(
+		<ThemeContext.Provider value={makeTheme({color: false, ascii: false})}>
+			<App store={store} />
+		</ThemeContext.Provider>,
+	);
+	frame = () => instance.lastFrame() ?? '';
+	press = (keys) => instance.stdin.write(keys);
+	unmount = () => {
+		instance.unmount();
+		store.stop();
+	};
+});
+
+afterAll(async () => {
+	unmount();
+	await removeContainers([web]);
+	engine.close();
+});
+
+/** What the refusal must have left: the container's id, restart policy and host port. */
+async function now(): Promise<{id: string; restart: string; port: string | undefined; names: string[]}> {
+	const raw = (await engine.inspectContainerRaw(web)) as {Id: string; HostConfig: {RestartPolicy?: {Name?: string}; PortBindings?: Record<string, Array<{HostPort?: string}>>}};
+	const names = (await engine.listContainers(true)).map((c) => c.name).filter((n) => n.startsWith(web));
+	return {id: raw.Id, restart: raw.HostConfig.RestartPolicy?.Name ?? '', port: raw.HostConfig.PortBindings?.['5000/tcp']?.[0]?.HostPort, names};
+}
+
+describe('docker update between the TUI review and y', () => {
+	it('is refused with the reason in the status line; the container is untouched', async () => {
+		await waitFor(() => expect(frame()).toContain(web), 20_000);
+		press(`/${web}\r`);
+		await waitFor(() => expect(store.getState().containers.find((c) => c.id === store.getState().selectedId)?.name).toBe(web));
+		press('p');
+		await waitFor(() => expect(frame()).toContain(`127.0.0.1:${port}:5000`));
+		const before = await now();
+		press(`a127.0.0.1:${await freePort()}:5000\r`);
+		press('w');
+		await waitFor(() => expect(frame()).toContain(`Apply to ${web}?`));
+		// Another shell changes the container while the review is on screen.
+		await dockerOk(['update', '--restart', 'always', web]);
+		press('y');
+		await waitFor(() => expect(frame()).toContain(`${web} changed since you reviewed it: its configuration was changed; nothing was changed`), 20_000);
+		expect(store.getState().notice?.tone).toBe('error');
+		expect(await now()).toEqual({...before, restart: 'always'});
+	});
+});
