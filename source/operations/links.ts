@@ -5,7 +5,7 @@
 import type {ContainerDetails} from '../model/container.js';
 import {aliasProblem, envPrefix, linkEnv, linkEnvStyle, linkGraph, linkHostsLines, type LinkEdge} from '../model/links.js';
 import {EngineError, type Engine} from '../engine/engine.js';
-import {recreate, type RecreateResult} from './recreate/index.js';
+import {asRawContainer, fingerprint, recreate, type RecreateResult} from './recreate/index.js';
 
 /** Every link on the engine (inspecting each container: the list API misses links to removed sources). */
 export async function allLinks(engine: Engine): Promise<LinkEdge[]> {
@@ -41,10 +41,24 @@ export interface LinkPreview {
 	hosts: string[];
 	/** Things worth saying that do not stop the link (a stopped recipient whose source is stopped). */
 	notes: string[];
+	/**
+	 * The recipient as previewed (`fingerprint` of its raw inspect, read before the rest): `addLink`
+	 * given it refuses a recipient changed since (ARCHITECTURE.md, "The recreate transaction").
+	 */
+	reviewed: string;
 }
 
 const onBridge = (d: ContainerDetails): boolean => d.networks.some((n) => n.name === 'bridge');
 const envNames = (env: string[]): Set<string> => new Set(env.map((v) => v.split('=')[0] ?? v));
+
+async function rawOr(engine: Engine, name: string): Promise<Record<string, unknown>> {
+	try {
+		return await engine.inspectContainerRaw(name);
+	} catch (error) {
+		if (error instanceof EngineError && error.kind === 'not-found') throw new LinkError(`no such recipient container: ${name}`);
+		throw error;
+	}
+}
 
 async function inspectOr(engine: Engine, name: string, role: string): Promise<ContainerDetails> {
 	try {
@@ -68,7 +82,7 @@ function previewFrom(recipient: ContainerDetails, source: ContainerDetails, alia
 		ip: bridge?.ipAddress ?? '',
 		...(bridge?.ipv6Address ? {ipv6: bridge.ipv6Address} : {}),
 	});
-	return {recipient: recipient.name, source: source.name, alias, env, hosts, notes: []};
+	return {recipient: recipient.name, source: source.name, alias, env, hosts, notes: [], reviewed: ''};
 }
 
 /**
@@ -76,6 +90,8 @@ function previewFrom(recipient: ContainerDetails, source: ContainerDetails, alia
  * @throws LinkError when the engine would refuse the link or silently drop it.
  */
 export async function previewLink(engine: Engine, recipientName: string, sourceName: string, alias: string): Promise<LinkPreview> {
+	// First: a change between this read and the next is then refused at the apply, never applied over.
+	const reviewed = fingerprint(asRawContainer(await rawOr(engine, recipientName)));
 	const recipient = await inspectOr(engine, recipientName, 'recipient');
 	const source = await inspectOr(engine, sourceName, 'source');
 	const r = recipient.name;
@@ -91,24 +107,32 @@ export async function previewLink(engine: Engine, recipientName: string, sourceN
 		notes.push(`${s} is not running: start it before ${r}`);
 	}
 	const {apiVersion} = await engine.info();
-	return {...previewFrom(recipient, source, alias, apiVersion), notes};
+	return {...previewFrom(recipient, source, alias, apiVersion), notes, reviewed};
 }
 
 /**
  * Adds `--link source:alias` to the recipient by recreating it (the rest of its configuration
- * unchanged; the original is put back on failure).
- * @throws LinkError before any change; RecreateError / PortConflictError from the transaction.
+ * unchanged; the original is put back on failure). `reviewed`: the `reviewed` of the preview the
+ * user saw (the TUI's; a command's review is this call's own).
+ * @throws LinkError before any change; RecreateError / PortConflictError / ChangedSinceReviewError from the transaction.
  */
 export async function addLink(
 	engine: Engine,
 	recipient: string,
 	source: string,
 	alias: string,
+	reviewed: string | null = null,
 ): Promise<{preview: LinkPreview; result: RecreateResult}> {
 	const preview = await previewLink(engine, recipient, source, alias);
-	const result = await recreate(engine, recipient, (spec) => {
-		spec.hostConfig.Links = [...(spec.hostConfig.Links ?? []), `${preview.source}:${alias}`];
-	});
+	const expect = {expectName: preview.recipient, expectFingerprint: reviewed ?? preview.reviewed};
+	const result = await recreate(
+		engine,
+		recipient,
+		(spec) => {
+			spec.hostConfig.Links = [...(spec.hostConfig.Links ?? []), `${preview.source}:${alias}`];
+		},
+		expect,
+	);
 	return {preview, result};
 }
 

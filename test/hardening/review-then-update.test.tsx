@@ -10,12 +10,15 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAppStore, type AppStore} from '../../source/app/app-store.js';
 import {App} from '../../source/app/view/app.js';
 import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
+import {addLink, previewLink} from '../../source/operations/links.js';
+import {ChangedSinceReviewError} from '../../source/operations/recreate/index.js';
 import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
 import {waitFor} from '../support/wait-for.js';
 
 const engine = privateEngine();
 const web = uniqueName('web');
+const db = uniqueName('db');
 let port = 0;
 let store: AppStore;
 let frame: () => string;
@@ -41,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	unmount();
-	await removeContainers([web]);
+	await removeContainers([web, db]);
 	engine.close();
 });
 
@@ -69,5 +72,28 @@ describe('docker update between the TUI review and y', () => {
 		await waitFor(() => expect(frame()).toContain(`${web} changed since you reviewed it: its configuration was changed; nothing was changed`), 20_000);
 		expect(store.getState().notice?.tone).toBe('error');
 		expect(await now()).toEqual({...before, restart: 'always'});
+	});
+});
+
+describe('docker update between the link picker\'s preview and its apply', () => {
+	it('is refused; the recipient keeps its id and gets no link', async () => {
+		await dockerOk(['run', '-d', '--name', db, 'dnet/webapp']);
+		// The picker's review: the preview (its `reviewed` travels with the picker's apply, link-picker/reducer.ts).
+		const preview = await previewLink(engine, web, db, 'data');
+		const before = (await engine.inspectContainerRaw(web))['Id'];
+		await dockerOk(['update', '--restart', 'on-failure:3', web]);
+		const refused = await addLink(engine, web, db, 'data', preview.reviewed).then(
+			() => null,
+			(error: unknown) => error,
+		);
+		expect(refused).toBeInstanceOf(ChangedSinceReviewError);
+		expect((refused as Error).message).toBe(`${web} changed since you reviewed it: its configuration was changed; nothing was changed (review it again)`);
+		const after = await engine.inspectContainer(web);
+		expect(after.id).toBe(before);
+		expect(after.links).toEqual([]);
+		// Reviewed again, it applies.
+		const again = await previewLink(engine, web, db, 'data');
+		const {result} = await addLink(engine, web, db, 'data', again.reviewed);
+		expect((await engine.inspectContainer(result.newId)).links.map((l) => l.alias)).toEqual(['data']);
 	});
 });

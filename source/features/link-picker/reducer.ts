@@ -67,7 +67,7 @@ function apply(state: State): State {
 	if (problem) return errorNotice(state, problem);
 	if (!p.source || p.previewKey !== `${p.source}:${p.alias}`) return {...state, notice: {tone: 'info', text: 'wait for the preview'}};
 	if (p.previewError) return errorNotice(state, p.previewError);
-	return queue({...closePicker(state), follow: p.recipient.name}, {kind: 'addLink', recipient: p.recipient.name, source: p.source, alias: p.alias});
+	return queue({...closePicker(state), follow: p.recipient.name}, {kind: 'addLink', recipient: p.recipient.name, source: p.source, alias: p.alias, reviewed: p.preview?.reviewed ?? null});
 }
 
 export function previewArrived(state: State, key: string, preview: LinkPickerState['preview'], error: string | null): State {

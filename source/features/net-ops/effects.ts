@@ -8,14 +8,14 @@ import type {Engine} from '../../engine/engine.js';
 import {errorText} from '../../model/error-text.js';
 import {addLink, LinkError, moveLinkToNetwork, previewLink, removeLink} from '../../operations/links.js';
 import {describeFailure, type FailureText} from '../../operations/failure.js';
-import {PortConflictError, RecreateError} from '../../operations/recreate/index.js';
+import {ChangedSinceReviewError, PortConflictError, RecreateError} from '../../operations/recreate/index.js';
 import type {NetOp} from './state.js';
 
 /** Runs one operation; returns the notice and the lines of what changed. */
 export async function runNetOp(engine: Engine, op: NetOp): Promise<{text: string; lines: string[]}> {
 	switch (op.kind) {
 		case 'addLink': {
-			const {preview, result} = await addLink(engine, op.recipient, op.source, op.alias);
+			const {preview, result} = await addLink(engine, op.recipient, op.source, op.alias, op.reviewed);
 			return {
 				text: `linked ${preview.recipient} --${op.alias}--> ${preview.source}: recreated ${result.name} (${result.newId.slice(0, 12)})`,
 				lines: [`${preview.recipient} now has:`, ...preview.hosts.map((h) => `/etc/hosts  ${h.replace('\t', ' ')}`), ...preview.env.map((v) => `env  ${v}`)],
@@ -76,7 +76,8 @@ function attempt(op: NetOp): string {
  */
 export async function failure(engine: Engine, op: NetOp, error: unknown): Promise<FailureText> {
 	if (error instanceof RecreateError) return {short: error.message, full: error.full};
-	if (error instanceof LinkError) return {short: error.message, full: error.message};
+	// dnet's own words, whole ("web changed since you reviewed it: …; nothing was changed (review it again)").
+	if (error instanceof LinkError || error instanceof ChangedSinceReviewError) return {short: error.message, full: error.message};
 	if (error instanceof PortConflictError) {
 		const text = `${error.message} (nothing was changed)`;
 		return {short: text, full: text};

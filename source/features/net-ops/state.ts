@@ -8,7 +8,8 @@ import type {LinkPreview} from '../../operations/links.js';
 
 /** A change of links, names or networks, run by an effect once confirmed. */
 export type NetOp =
-	| {kind: 'addLink'; recipient: string; source: string; alias: string}
+	/** `reviewed`: the preview's (`LinkPreview.reviewed`): a recipient changed since is refused. */
+	| {kind: 'addLink'; recipient: string; source: string; alias: string; reviewed: string | null}
 	| {kind: 'removeLink'; recipient: string; alias: string}
 	| {kind: 'moveLink'; recipient: string; alias: string; network: string}
 	| {kind: 'rename'; id: string; from: string; to: string}
