@@ -16,6 +16,9 @@
  * - `loginUser` (default the throwaway user): the account the alias logs in as; `'root'` runs the
  *   remote commands as root (e.g. to reach the private engine's socket). Keys come from
  *   `authorizedKeys` below for every account, never from a home's `authorized_keys`.
+ *   `'uid0'`: a second throwaway account with uid 0 and `/bin/sh` as its shell: root's rights
+ *   without root's own shell start-up files (bash reads `~/.bashrc` for ssh commands; on a machine
+ *   whose root `.bashrc` is slow, every login would measure it). For benchmarks.
  * - `env`: set in every session (sshd's `SetEnv`), e.g. `DOCKER_HOST` and a `PATH`.
  * - `wrapSsh()`: a folder holding an `ssh` that runs the real one as the throwaway user: put it
  *   first on `PATH` for code under test that spawns `ssh` (so it reads the user's config).
@@ -31,7 +34,7 @@ import {waitFor} from './wait-for.js';
 const exec = promisify(execFile);
 
 export interface SshdOptions {
-	/** The account the alias logs in as; default the throwaway user. */
+	/** The account the alias logs in as; default the throwaway user; `'uid0'`: see above. */
 	loginUser?: string;
 	/** Environment of every session on the server (sshd SetEnv). */
 	env?: Record<string, string>;
@@ -116,7 +119,10 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
 	chmodSync(authorized, 0o644);
 	const port = await freePort();
 	const host = '127.0.0.1';
-	const loginUser = options.loginUser ?? user;
+	const rootSh = options.loginUser === 'uid0' ? `${user}r` : undefined;
+	// -o: a second name for uid 0, with its own shell and home (removed by stop).
+	if (rootSh) await exec('useradd', ['-o', '-u', '0', '-g', '0', '-M', '-d', home, '-s', '/bin/sh', '-p', '*', rootSh]);
+	const loginUser = rootSh ?? options.loginUser ?? user;
 	const alias = `dnet-test-${port}`;
 	writeFileSync(path.join(sshDir, 'known_hosts'), `[${host}]:${port} ${hostKey}\n`);
 	writeFileSync(
@@ -191,6 +197,8 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
 		// The user's processes (client ssh, sessions) are gone with the test; remove it.
 		await exec('pkill', ['-KILL', '-u', String(uid)]).catch(() => undefined);
 		await exec('userdel', [user]).catch(() => undefined);
+		// -f: every process runs as uid 0, which userdel would otherwise take for this account's.
+		if (rootSh) await exec('userdel', ['-f', rootSh]).catch(() => undefined);
 		rmSync(root, {recursive: true, force: true});
 	};
 	try {

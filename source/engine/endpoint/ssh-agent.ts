@@ -24,15 +24,32 @@ export interface SshTarget {
 const live = new Set<ChildProcess>();
 let exitHook = false;
 
+const killAll = (): void => {
+	for (const c of live) c.kill('SIGTERM');
+};
+
+/**
+ * A signal nobody else handles would end node without its 'exit' event, leaving ssh to run out its
+ * ConnectTimeout (a host that does not answer): kill ssh, then die of the signal as before. When the
+ * program handles the signal itself (the UI, `dnet run` forwarding Ctrl+C), it exits through
+ * process.exit, and 'exit' kills ssh.
+ */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function onSignal(signal: NodeJS.Signals): void {
+	if (process.listenerCount(signal) > 1) return;
+	killAll();
+	for (const s of SIGNALS) process.off(s, onSignal);
+	process.kill(process.pid, signal);
+}
+
 function track(child: ChildProcess): void {
 	live.add(child);
 	child.once('exit', () => live.delete(child));
 	if (!exitHook) {
 		exitHook = true;
 		// 'exit' runs for process.exit, the end of the event loop, and after a signal handler exits.
-		process.once('exit', () => {
-			for (const c of live) c.kill('SIGTERM');
-		});
+		process.once('exit', killAll);
+		for (const s of SIGNALS) process.on(s, onSignal);
 	}
 }
 
@@ -135,9 +152,39 @@ class DialStdio extends Duplex {
 	}
 }
 
+/** Connections dialled ahead (`preconnect`), by the ssh command line they run. */
+const warm = new Map<string, DialStdio[]>();
+const keyOf = (target: SshTarget): string => dialStdioArgs(target).join('\0');
+
+/**
+ * Starts `count` ssh logins now, before anything asks (ARCHITECTURE.md, "Remote engines"): the
+ * first requests of an ssh:// engine then find a connection logged in (or on its way) instead of
+ * starting ssh only once dockerode has loaded. The UI asks for 2 (its reads and its event stream),
+ * a command for 1. A connection nobody takes is ended with dnet, as every other.
+ */
+export function preconnect(target: SshTarget, count = 1): void {
+	const key = keyOf(target);
+	const list = warm.get(key) ?? [];
+	for (let i = list.length; i < count; i++) {
+		const conn = new DialStdio(target);
+		// A failure before a request takes it drops it (that request dials again).
+		conn.on('error', () => undefined);
+		list.push(conn);
+	}
+	warm.set(key, list);
+}
+
+function takeWarm(target: SshTarget): DialStdio | undefined {
+	const list = warm.get(keyOf(target));
+	for (let conn = list?.shift(); conn; conn = list?.shift()) {
+		if (!conn.destroyed) return conn;
+	}
+	return undefined;
+}
+
 /** A keep-alive HTTP agent whose connections are dial-stdio streams over the system ssh. */
 export function sshAgent(target: SshTarget): Agent {
 	const agent = new Agent({keepAlive: true});
-	(agent as unknown as {createConnection: () => Duplex}).createConnection = () => new DialStdio(target);
+	(agent as unknown as {createConnection: () => Duplex}).createConnection = () => takeWarm(target) ?? new DialStdio(target);
 	return agent;
 }
