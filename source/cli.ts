@@ -12,7 +12,8 @@ import {EngineError, type Engine} from './engine/engine.js';
 import {DEADLINES, guardEngine} from './engine/guard.js';
 import {withQuickReads, type LazyEngine} from './engine/quick.js';
 import {errorText} from './model/error-text.js';
-import type {Action} from './app/actions.js';
+import {drawFirstFrame, LEAVE_FIRST_FRAME, type FirstDraw} from './app/first-draw.js';
+import type {EngineInfo} from './model/container.js';
 
 /** dockerode is loaded only when a command needs the engine: `--help` and `--version` stay instant. */
 const loadEngineModule = (): Promise<typeof import('./engine/docker-engine.js')> => import('./engine/docker-engine.js');
@@ -35,7 +36,7 @@ function errorLine(error: unknown): string {
  * The engine, with the start-up reads (version, list, inspect) made without dockerode
  * (engine/quick.ts); dockerode is loaded when another call needs it, or by `ready()`.
  */
-function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: () => Promise<Engine>; close: () => void} {
+function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: () => Promise<Engine>; firstInfo: () => Promise<EngineInfo>; close: () => void} {
 	let lazy: LazyEngine | null = null;
 	const make = (): LazyEngine => {
 		const target = resolveTarget(options, process.env);
@@ -47,6 +48,7 @@ function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: (
 	return {
 		get: () => (lazy ??= make()).engine,
 		ready: () => (lazy ??= make()).ready(),
+		firstInfo: () => (lazy ??= make()).firstInfo(),
 		close() {
 			lazy?.engine.close();
 		},
@@ -112,40 +114,6 @@ async function importUi(): Promise<typeof import('./app/view/tui.js')> {
 	}
 }
 
-interface FirstDraw {
-	seed?: Action[];
-	drawn?: string;
-}
-
-const ENTER_FIRST_FRAME = '\u001b[?1049h\u001b[?25l\u001b[H\u001b[2J';
-const LEAVE_FIRST_FRAME = '\u001b[?25h\u001b[?1049l\u001b[?25h';
-
-/**
- * Reads the engine's version and the list together and, at once, draws the list from them on the
- * alternate screen, before Ink and React are loaded (ARCHITECTURE.md, "The first frame"); the UI
- * starts from the same state and takes the screen over. Keys typed meanwhile wait in the terminal
- * (raw mode: no echo, no line editing) until Ink reads them. Throws what `info` throws.
- */
-async function drawFirstFrame(engine: Engine, look: {color: boolean; ascii: boolean; readOnly: boolean}): Promise<FirstDraw> {
-	const frame = import('./app/view/first-frame.js');
-	const listed = engine.listContainers(true).then(
-		(containers) => ({containers, at: Date.now()}),
-		() => null,
-	);
-	const info = await engine.info();
-	const list = await listed;
-	// Without a list the UI says why itself (and retries), as it always did.
-	if (list === null) return {};
-	const {seededState, firstFrame} = await frame;
-	const seed: Action[] = [{type: 'engine/connected', info}, {type: 'containers/loaded', containers: list.containers, at: list.at}];
-	const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
-	const text = firstFrame(seededState({endpoint: engine.endpoint, size, readOnly: look.readOnly, seed}), {...look, now: Date.now()});
-	if (text === null) return {seed};
-	process.stdin.setRawMode(true);
-	process.stdout.write(`${ENTER_FIRST_FRAME}${text.split('\n').join('\r\n')}`);
-	return {seed, drawn: text};
-}
-
 function isUtf8Locale(env: NodeJS.ProcessEnv): boolean {
 	return /utf-?8/i.test(env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '');
 }
@@ -172,7 +140,7 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	let first: FirstDraw;
 	try {
 		engine = engines.get();
-		first = await drawFirstFrame(engine, look);
+		first = await drawFirstFrame(engine, engines.firstInfo, look);
 	} catch (error) {
 		process.stderr.write(`${errorLine(error)}\n`);
 		engines.close();
@@ -198,7 +166,11 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	try {
 		// The UI and dockerode (the live link subscribes through it) load once the list is on screen.
 		const [{startTui}] = await Promise.all([importUi(), engines.ready()]);
-		session = await startTui({engine, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...look, ...first});
+		// The whole list usually came long before Ink was loaded: then the UI's first state has it (else
+		// the live link reads it; a slow engine never holds the UI back).
+		const rest = first.rest && (await Promise.race([first.rest, Promise.resolve(null)]));
+		const seed = rest && first.seed ? [...first.seed, rest] : first.seed;
+		session = await startTui({engine, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...look, ...(seed ? {seed} : {}), ...(first.drawn === undefined ? {} : {drawn: first.drawn})});
 	} catch (error) {
 		return leave(1, errorLine(error));
 	}

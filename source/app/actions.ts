@@ -29,7 +29,8 @@ export type Action =
 	/** An event of the engine's stream concerning this container (the list is refreshed by `live.ts`). */
 	| {type: 'engine/event'; containerId: string; /** The engine's action (`start`, `exec_create`…). */ action?: string}
 	/** The list, read at `at` (dnet's clock, ms): the statuses' times are read relative to it. */
-	| {type: 'containers/loaded'; containers: ContainerSummary[]; at?: number}
+	/** `runningOnly`: only the running containers were read (the first frame's list). */
+	| {type: 'containers/loaded'; containers: ContainerSummary[]; at?: number; runningOnly?: boolean}
 	/** Some containers read again at `at` (the ones an event named): their rows replaced, `removed` ones gone. */
 	| {type: 'containers/patched'; containers: ContainerSummary[]; removed: string[]; at: number}
 	/** Exact starts of status clocks (the engine's `StartedAt`/`FinishedAt`), for statuses read too coarsely. */

@@ -156,7 +156,11 @@ function reduce(state: State, action: Action): State {
 		case 'engine/event':
 			return doctorEvent(refreshDetails(state, action.containerId), action.containerId, action.action);
 		case 'containers/loaded':
-			return listed(state, action.containers, action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, action.containers, action.at)});
+			return listed(
+				{...state, runningOnly: action.runningOnly === true},
+				action.containers,
+				action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, action.containers, action.at)},
+			);
 		case 'containers/patched': {
 			// Only the rows read again are read for their times; the others keep theirs.
 			const replaced = new Set([...action.removed, ...action.containers.map((c) => c.id)]);

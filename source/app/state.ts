@@ -54,6 +54,11 @@ export interface State {
 	containers: ContainerSummary[];
 	/** True once the first list arrived. */
 	loaded: boolean;
+	/**
+	 * The list holds the running containers only: the first frame draws them while the whole list
+	 * is still being read (ARCHITECTURE.md, "The first frame"); the total is unknown until it comes.
+	 */
+	runningOnly: boolean;
 	/** When the list was last read from the engine (dnet's clock, ms); null before the first read. */
 	lastSync: number | null;
 	/** What the reads so far tell of each container's status clock, by id (`model/status-age.ts`). */
@@ -127,6 +132,7 @@ export function initialState(endpoint: string, size = {columns: 80, rows: 24}, r
 		connection: {status: 'connecting', attempt: 0},
 		containers: [],
 		loaded: false,
+		runningOnly: false,
 		lastSync: null,
 		ages: {},
 		screen: 'list',

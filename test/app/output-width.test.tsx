@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
+import fc from 'fast-check';
 import {afterEach, describe, expect, it} from 'vitest';
 import {fit} from '../../source/app/view/theme.js';
-import {cutToWidth, textWidth} from '../../source/model/width.js';
+import {cutToWidth, graphemes, textWidth} from '../../source/model/width.js';
 import {FakeEngine, summary} from '../support/fake-engine.js';
 import {waitFor} from '../support/wait-for.js';
 import {renderApp, type Rendered} from '../ui/render-app.js';
@@ -30,6 +31,33 @@ describe('wide characters', () => {
 		}
 		expect(wrong).toEqual([]);
 		for (const s of ['👍🏽', '👨‍👩‍👧', 'e\u0301', '🇫🇷', '名前-db', 'a\u200bb']) expect(textWidth(s)).toBe(stringWidth(s));
+	});
+
+	it('take one code point as an emoji exactly when the RGI emoji set does, over every code point', () => {
+		// textWidth measures single code points without the RGI_Emoji pattern (its first use is slow).
+		const rgi = new RegExp('^\\p{RGI_Emoji}$', 'v');
+		const wrong: string[] = [];
+		for (let c = 0; c <= 0x10ffff; c++) {
+			if (c >= 0xd800 && c <= 0xdfff) continue;
+			const ch = String.fromCodePoint(c);
+			if (rgi.test(ch) ? textWidth(ch) !== 2 : /\p{Emoji_Presentation}/u.test(ch) && textWidth(ch) !== stringWidth(ch)) wrong.push(c.toString(16));
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	it('measure text of characters that are each a grapheme as the segmenter does, joiners and marks in between', () => {
+		// Strings of arrows, dots, box drawing, Latin and Cyrillic, with combining marks, joiners and
+		// selectors mixed in: the quick path (no segmenter) must give the same widths and cuts.
+		const pieces = ['a', 'Ж', 'é', '→', '·', '…', '─', '●', '⌚', '✅', '\u0301', '\u200d', '\ufe0f', '\u20e3', '名', '🚀', '👍', '\u{1f3fd}', '🇫', '🇷', ' '];
+		const segmenter = new Intl.Segmenter();
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 12}), (parts) => {
+				const s = parts.join('');
+				expect([...graphemes(s)]).toEqual(Array.from(segmenter.segment(s), (g) => g.segment));
+			}),
+			{seed: 14, numRuns: 3000},
+		);
+		for (const s of ['a→b·c…', '─●─', 'Жé→✅', '⌚ web']) expect(textWidth(s)).toBe(stringWidth(s));
 	});
 
 	let app: Rendered | undefined;

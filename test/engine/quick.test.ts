@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {resolveEndpoint} from '../../source/engine/connection.js';
 import {DockerEngine} from '../../source/engine/docker-engine.js';
 import {EngineError, type Engine} from '../../source/engine/engine.js';
-import {withQuickReads} from '../../source/engine/quick.js';
+import {pingInfo, withQuickReads} from '../../source/engine/quick.js';
 import {dockerOk, privateEngine, privateHost, removeContainers, uniqueName} from '../support/engine.js';
 
 const full = privateEngine();
@@ -44,6 +44,15 @@ describe('quick reads', () => {
 		expect(quick.endpoint).toBe(full.endpoint);
 		expect(quick.isLocal).toBe(full.isLocal);
 		expect(loads).toBe(0);
+	});
+
+	it("the first frame's version comes from a ping: the same version and API as GET /version, no architecture", async () => {
+		const info = await full.info();
+		expect(await pingInfo(endpoint)).toEqual({...info, arch: ''});
+		expect(await lazy.firstInfo()).toEqual({...info, arch: ''});
+		expect(loads).toBe(0);
+		// An engine that does not answer a ping with its version: the full /version is read.
+		expect(await pingInfo(resolveEndpoint('unix:///nonexistent/docker.sock', {}))).toBeUndefined();
 	});
 
 	it("a failure goes to the full engine, which words it (the docker CLI's words)", async () => {

@@ -23,10 +23,15 @@ afterEach(() => {
 
 const INFO = {version: '28.0.0-fake', apiVersion: '1.48', os: 'linux', arch: 'amd64'};
 
-function both(containers: ContainerSummary[], size: {columns: number; rows: number}, look: {ascii: boolean; readOnly?: boolean}) {
+function both(containers: ContainerSummary[], size: {columns: number; rows: number}, look: {ascii: boolean; readOnly?: boolean; runningOnly?: boolean}) {
 	const engine = new FakeEngine(containers);
 	const at = Date.now();
-	const seed: Action[] = [{type: 'engine/connected', info: INFO}, {type: 'containers/loaded', containers: structuredClone(containers), at}];
+	// runningOnly: drawn from the running containers while the whole list is still being read (app/first-draw.ts).
+	const listed = look.runningOnly ? containers.filter((c) => c.state === 'running') : containers;
+	const seed: Action[] = [
+		{type: 'engine/connected', info: INFO},
+		{type: 'containers/loaded', containers: structuredClone(listed), at, ...(look.runningOnly ? {runningOnly: true} : {})},
+	];
 	const readOnly = look.readOnly ?? false;
 	const text = firstFrame(seededState({endpoint: engine.endpoint, size, readOnly, seed}), {color: false, ascii: look.ascii, now: at});
 	store = createAppStore(engine, size, {readOnly, seed});
@@ -69,6 +74,42 @@ describe('the first frame before Ink', () => {
 		const {pre, ink} = both([web(1, {state: 'exited', status: 'Exited (1) 2 minutes ago'})], {columns: 100, rows: 20}, {ascii: false, readOnly: true});
 		expect(pre).toEqual(ink);
 		expect(pre.join('\n')).toContain('No running containers (1 stopped: press a to show all).');
+	});
+
+	it('is the frame Ink draws from the running containers only, the total left out until the whole list comes', async () => {
+		const list = [summary('db'), web(1), web(2, {state: 'exited', status: 'Exited (0) 3 hours ago'}), web(3, {state: 'created', status: 'Created'})];
+		const {pre, ink} = both(list, {columns: 120, rows: 40}, {ascii: false, runningOnly: true});
+		expect(pre).toEqual(ink);
+		expect(pre[0]).toContain('2 running │ showing 2 (running)');
+		expect(pre[0]).not.toContain('total');
+		// The whole list arrives (the live link reads it too): the total appears, the rows stay.
+		store?.dispatch({type: 'containers/loaded', containers: structuredClone(list), at: Date.now()});
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(store?.getState().runningOnly).toBe(false);
+		const after = render(
+			<ThemeContext.Provider value={makeTheme({color: false, ascii: false})}>
+				<App store={store as AppStore} />
+			</ThemeContext.Provider>,
+		);
+		const lines = (after.lastFrame() ?? '').split('\n');
+		after.unmount();
+		expect(lines[0]).toContain('2 running, 4 total │ showing 2 (running)');
+		expect(lines.slice(1, 5).map((l) => l.trimEnd())).toEqual(ink.slice(1, 5));
+	});
+
+	it('says the stopped ones are coming when `a` is pressed before the whole list', () => {
+		const list = [summary('db'), web(2, {state: 'exited', status: 'Exited (0) 3 hours ago'})];
+		const state = seededState({
+			endpoint: 'unix:///x',
+			size: {columns: 120, rows: 40},
+			readOnly: false,
+			seed: [
+				{type: 'engine/connected', info: INFO},
+				{type: 'containers/loaded', containers: list.slice(0, 1), at: Date.now(), runningOnly: true},
+			],
+		});
+		const text = (firstFrame({...state, showAll: true}, {color: false, ascii: false, now: Date.now()}) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+		expect(text.split('\n')[0]).toContain('1 running │ showing 1 (all, loading…)');
 	});
 
 	it('is not drawn on a terminal too small for the list (Ink says so itself)', () => {

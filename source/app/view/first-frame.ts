@@ -8,7 +8,7 @@
  */
 import {statusNow} from '../../features/list/ages.js';
 import {columnWidths, HEADER_TEXTS, rowCells, toRow} from '../../features/list/columns.js';
-import {counts, isUp, visibleContainers} from '../../features/list/selectors.js';
+import {counts, emptyListText, isUp, visibleContainers} from '../../features/list/selectors.js';
 import {sanitize} from '../../model/sanitize.js';
 import {fit} from '../../model/wrap.js';
 import type {Action} from '../actions.js';
@@ -18,6 +18,7 @@ import {listHeight, listPosition, tooSmall} from '../layout.js';
 import {reducer} from '../reducer.js';
 import {initialState, type State} from '../state.js';
 import {foldAscii} from './ascii.js';
+import {statusWhat} from './status-text.js';
 import {makeTheme} from './theme.js';
 
 const SGR: Record<string, [number, number]> = {
@@ -70,10 +71,7 @@ export function firstFrame(state: State, input: Pick<FirstFrameInput, 'color' | 
 	const c = counts(state);
 	const position = listPosition(state, c.shown);
 	const stateText = `${glyphs.dot} connected`;
-	const what =
-		`${c.running} running, ${c.total} total ${glyphs.sep} showing ${position ?? c.shown} ${state.showAll ? '(all)' : '(running)'}` +
-		`${state.filter ? ` matching "${sanitize(state.filter)}"` : ''}${state.sort !== 'name' ? `, by ${state.sort}` : ''}` +
-		`${state.marked.length > 0 ? ` ${glyphs.sep} ${state.marked.length} marked` : ''}${state.readOnly ? ` ${glyphs.sep} READ-ONLY` : ''}`;
+	const what = statusWhat({counts: c, showAll: state.showAll, position, filter: state.filter, sort: state.sort, marked: state.marked.length, readOnly: state.readOnly, sep: glyphs.sep});
 	const head = `dnet ${glyphs.sep} `;
 	const version = state.info?.version;
 	const tail = fit(` ${glyphs.sep} ${what} ${glyphs.sep} ${sanitize(state.endpoint)}${version ? ` (Docker ${sanitize(version)})` : ''}`, Math.max(0, width - head.length - stateText.length), glyphs.ellipsis).trimEnd();
@@ -89,8 +87,7 @@ export function firstFrame(state: State, input: Pick<FirstFrameInput, 'color' | 
 	const lines = [status, styled(`  ${header.head}${header.status}${header.tail}`, 'bold', tone.heading)];
 	const window = rows.slice(state.scrollTop, state.scrollTop + height);
 	if (window.length === 0) {
-		const empty = state.containers.length > 0 ? `No running containers (${state.containers.length} stopped: press a to show all).` : 'No containers.';
-		lines.push(styled(`  ${empty}`, tone.dim && 'dim'));
+		lines.push(styled(`  ${emptyListText(state)}`, tone.dim && 'dim'));
 	}
 	for (const row of window) {
 		const selected = row.id === state.selectedId;

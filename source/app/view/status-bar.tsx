@@ -10,6 +10,7 @@ import {listPosition} from '../layout.js';
 import type {ConnectionState} from '../state.js';
 import {sanitize} from '../../model/sanitize.js';
 import {useClock, useWakeAt} from './clock.js';
+import {statusWhat} from './status-text.js';
 import {useSelector} from './store-context.js';
 import {fit, useTheme} from './theme.js';
 
@@ -67,11 +68,7 @@ export function StatusBar({endpoint, version, connection, counts, showAll, filte
 			stateColor = theme.tone.error;
 			break;
 	}
-	const what =
-		`${counts.running} running, ${counts.total} total ${sep} ` +
-		(bindings === undefined ? `showing ${position ?? counts.shown} ${showAll ? '(all)' : '(running)'}` : `${bindings} binding${bindings === 1 ? '' : 's'}`) +
-		`${filter ? ` matching "${sanitize(filter)}"` : ''}${sort !== 'name' ? `, by ${sort}` : ''}${marked > 0 ? ` ${sep} ${marked} marked` : ''}` +
-		`${readOnly ? ` ${sep} READ-ONLY` : ''}`;
+	const what = statusWhat({counts, showAll, position, filter, sort, marked, readOnly, bindings, sep});
 	const head = `dnet ${sep} `;
 	// Cut by hand (not Ink's truncate) so that the ASCII theme never draws a Unicode ellipsis.
 	const tail = fit(` ${sep} ${what} ${sep} ${sanitize(endpoint)}${version ? ` (Docker ${sanitize(version)})` : ''}`, Math.max(0, width - head.length - state.length), theme.glyphs.ellipsis).trimEnd();

@@ -77,14 +77,24 @@ export function linkedFrom(containers: ContainerSummary[], name: string): Link[]
 
 export interface Counts {
 	running: number;
-	total: number;
+	/** null while only the running containers are known (`State.runningOnly`). */
+	total: number | null;
 	shown: number;
 }
 
 export function counts(state: State): Counts {
 	return {
 		running: state.containers.filter(isUp).length,
-		total: state.containers.length,
+		total: state.runningOnly ? null : state.containers.length,
 		shown: visibleContainers(state).length,
 	};
+}
+
+/** What the list says when it shows no row (the UI's list and the first frame). */
+export function emptyListText(state: State): string {
+	if (!state.loaded) return state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';
+	if (state.filter) return `No container matches "${state.filter}".`;
+	if (state.runningOnly) return state.showAll ? 'Loading…' : 'No running containers.';
+	if (!state.showAll && state.containers.length > 0) return `No running containers (${state.containers.length} stopped: press a to show all).`;
+	return 'No containers.';
 }

@@ -7,7 +7,7 @@ import {useTheme} from '../../app/view/theme.js';
 import {statusChangesAt} from '../../model/status-age.js';
 import {statusNow} from './ages.js';
 import {columnWidths, toRow} from './columns.js';
-import {isUp, pendingJob, visibleContainers} from './selectors.js';
+import {emptyListText, isUp, pendingJob, visibleContainers} from './selectors.js';
 import {ContainerTable} from './table.js';
 
 /**
@@ -63,10 +63,7 @@ export function ListScreen({state}: {state: State}) {
 		);
 	}, [visible, containers, arrow, marked, jobs, recreates, theme.ascii, ages, now]);
 	const widths = useMemo(() => columnWidths(rows, state.size.columns), [rows, state.size.columns]);
-	let emptyText = 'No containers.';
-	if (!state.loaded) emptyText = state.connection.status === 'disconnected' ? 'Not connected.' : 'Loading…';
-	else if (state.filter) emptyText = `No container matches "${state.filter}".`;
-	else if (!state.showAll && state.containers.length > 0) emptyText = `No running containers (${state.containers.length} stopped: press a to show all).`;
+	const emptyText = emptyListText(state);
 	return (
 		<ContainerTable
 			rows={rows}

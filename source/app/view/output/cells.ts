@@ -6,6 +6,7 @@
  * and no colour at all at level 0.
  */
 import stringWidth from 'string-width';
+import {graphemes} from '../../../model/width.js';
 
 /** supports-color's levels: 0 none, 1 sixteen colours, 2 256, 3 true colour. */
 export type ColorLevel = 0 | 1 | 2 | 3;
@@ -87,8 +88,8 @@ function applySgr(a: Attrs, params: number[], level: ColorLevel): void {
 
 const key = (a: Attrs): string => [...[...a.flags].sort((x, y) => x - y).map(String), a.fg, a.bg].filter((s) => s !== '').join(';');
 
-const segmenter = new Intl.Segmenter();
  
+const PRINTABLE = /^[\u0020-\u007e]*$/;
 const ESCAPE = /\u001b(?:\[([0-9;:]*)([@-~])|\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(?:\u0007|\u001b\\)|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/gu;
 
 /** The cells of one frame line; other escape sequences than SGR and OSC 8 are dropped. */
@@ -98,7 +99,12 @@ export function toCells(line: string, level: ColorLevel): Cell[] {
 	let sgr = '';
 	let link = '';
 	const text = (chunk: string): void => {
-		for (const {segment} of segmenter.segment(chunk)) {
+		// Printable ASCII (most of a frame): one cell a character, nothing to measure.
+		if (PRINTABLE.test(chunk)) {
+			for (const ch of chunk) cells.push({ch, sgr, link});
+			return;
+		}
+		for (const segment of graphemes(chunk)) {
 			if (segment < ' ' || segment === '\u007f') continue;
 			const width = stringWidth(segment);
 			if (width === 0) continue;
