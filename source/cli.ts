@@ -3,10 +3,12 @@
  * dnet's entry: parses the global options, runs a non-interactive command, or starts the
  * full-screen UI (imported lazily, so `dnet ps` and `dnet port` never load Ink or React).
  */
+import {setFlagsFromString} from 'node:v8';
 import {Command as Commander, CommanderError} from 'commander';
 import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
+import {preconnect} from './engine/endpoint/ssh-agent.js';
 import {switchableEngine} from './engine/endpoint/switch.js';
 import {EngineError, type Engine} from './engine/engine.js';
 import {DEADLINES, guardEngine} from './engine/guard.js';
@@ -40,6 +42,8 @@ function makeEngineFactory(options: GlobalOptions): {get: () => Engine; ready: (
 	let lazy: LazyEngine | null = null;
 	const make = (): LazyEngine => {
 		const target = resolveTarget(options, process.env);
+		// ssh logs in while the rest loads (ARCHITECTURE.md, "Remote engines").
+		if (target.endpoint.kind === 'ssh') preconnect(target.endpoint);
 		// --read-only is enforced in the engine layer too, and a read that gets no answer fails (engine/guard.ts).
 		return withQuickReads(target.endpoint, async () =>
 			guardEngine(switchableEngine(target, options, process.env, await loadEngineModule()), {...DEADLINES, readOnly: options.readOnly ?? false}),
@@ -129,6 +133,9 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		process.stderr.write('dnet: the full-screen UI needs a terminal that can move the cursor (TERM=dumb); use dnet ps or dnet port here\n');
 		return 1;
 	}
+	// The young generation stays at its first size (1 MB semi-spaces) instead of growing toward 16 MB
+	// as frames allocate: a session holds 80 MB instead of 94 at N = 500 (ARCHITECTURE.md, "Memory").
+	setFlagsFromString('--semi-space-growth-factor=1');
 	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set);
 	// here stdin and stdout are a terminal, so a person is looking: let it draw.
 	delete process.env['CI'];
@@ -140,7 +147,13 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	let first: FirstDraw;
 	try {
 		engine = engines.get();
-		first = await drawFirstFrame(engine, engines.firstInfo, look);
+		// A slow ssh host (one that does not answer: 30 s) does not hold the UI: after a second it loads
+		// and, if it is first, comes up saying it connects (ARCHITECTURE.md, "Remote engines").
+		let late = false;
+		const drawing = drawFirstFrame(engine, engines.firstInfo, look, () => late);
+		const ui = (): Promise<FirstDraw> => new Promise((r) => setTimeout(r, 1000)).then(() => Promise.all([importUi(), engines.ready()])).then(() => ((late = true), {}));
+		first = engine.endpoint.startsWith('ssh://') ? await Promise.race([drawing, ui()]) : await drawing;
+		drawing.catch(() => undefined);
 	} catch (error) {
 		process.stderr.write(`${errorLine(error)}\n`);
 		engines.close();
