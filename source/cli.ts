@@ -147,7 +147,7 @@ async function runTui(options: GlobalOptions): Promise<number> {
 	let first: FirstDraw;
 	try {
 		engine = engines.get();
-		// A slow ssh host (one that does not answer: 30 s) does not hold the UI: after a second it loads
+		// A slow ssh host (one that does not answer: ssh waits 10 s) does not hold the UI: after a second it loads
 		// and, if it is first, comes up saying it connects (ARCHITECTURE.md, "Remote engines").
 		let late = false;
 		const drawing = drawFirstFrame(engine, engines.firstInfo, look, () => late);

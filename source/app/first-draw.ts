@@ -26,7 +26,7 @@ export const LEAVE_FIRST_FRAME = '\u001b[?25h\u001b[?1049l\u001b[?25h';
  * same state and takes the screen over. Keys typed meanwhile wait in the terminal (raw mode: no
  * echo, no line editing) until Ink reads them. Throws what `firstInfo` throws.
  */
-export async function drawFirstFrame(engine: Engine, firstInfo: () => Promise<EngineInfo>, look: {color: boolean; ascii: boolean; readOnly: boolean}): Promise<FirstDraw> {
+export async function drawFirstFrame(engine: Engine, firstInfo: () => Promise<EngineInfo>, look: {color: boolean; ascii: boolean; readOnly: boolean}, late = (): boolean => false): Promise<FirstDraw> {
 	const frame = import('./view/first-frame.js');
 	const read = (all: boolean): Promise<{containers: ContainerSummary[]; at: number} | null> =>
 		engine.listContainers(all).then(
@@ -47,6 +47,8 @@ export async function drawFirstFrame(engine: Engine, firstInfo: () => Promise<En
 	const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
 	const text = firstFrame(seededState({endpoint: engine.endpoint, size, readOnly: look.readOnly, seed}), {...look, now: Date.now()});
 	if (text === null) return {seed, ...(rest ? {rest} : {})};
+	// The UI came up first (a slow ssh host, cli.ts): it draws the list itself.
+	if (late()) return {};
 	process.stdin.setRawMode(true);
 	process.stdout.write(`${ENTER_FIRST_FRAME}${text.split('\n').join('\r\n')}`);
 	return {seed, drawn: text, ...(rest ? {rest} : {})};

@@ -1,8 +1,9 @@
 /**
  * The reads of the start-up path without dockerode (ARCHITECTURE.md, "Start-up"): `GET /version`,
  * `GET /containers/json` and `GET /containers/{id}/json` with Node's own HTTP client over a unix
- * socket or plain TCP, mapped by the same code as DockerEngine's (map.ts). Everything else, and any
- * read that does not come back as a 200 with JSON (a TLS or ssh engine, a refusal, a timeout, an
+ * socket, plain TCP or ssh (one dial-stdio connection, handed to the engine later: endpoint/ssh-agent.ts),
+ * mapped by the same code as DockerEngine's (map.ts). Everything else, and any
+ * read that does not come back as a 200 with JSON (a TLS engine, a refusal, a timeout, an
  * API too old), goes to the full engine, loaded on first need, which answers or words the failure
  * as it always did. So `dnet ps`, `dnet port` and the first frame never load dockerode.
  */
@@ -11,6 +12,7 @@ import {connect, type Socket} from 'node:net';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import {sanitize} from '../model/sanitize.js';
 import {isLocalEndpoint, type Endpoint} from './connection.js';
+import {sshGet} from './endpoint/ssh-agent.js';
 import type {Engine} from './engine.js';
 import {compareVersions, MIN_API_VERSION} from './errors.js';
 import {mapContainerDetails, mapContainerList} from './map.js';
@@ -26,7 +28,9 @@ interface Answer {
 
 /** A 200 answer to `GET path`, or undefined for anything else. */
 function quickFetch(endpoint: Endpoint, path: string): Promise<Answer | undefined> {
-	if (endpoint.kind === 'ssh' || (endpoint.kind === 'tcp' && endpoint.tls)) return Promise.resolve(undefined);
+	// ssh: one connection, kept for the engine; ssh's own failure is thrown (ARCHITECTURE.md, "Remote engines").
+	if (endpoint.kind === 'ssh') return sshGet(endpoint, path);
+	if (endpoint.kind === 'tcp' && endpoint.tls) return Promise.resolve(undefined);
 	return new Promise((resolve) => {
 		// No agent: one connection per read, and none of the agent's server-name work (its first use
 		// compiles Node's IPv6 pattern: ~15 ms of a `dnet port`).

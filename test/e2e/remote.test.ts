@@ -7,14 +7,14 @@
  */
 import {execFile} from 'node:child_process';
 import {chownSync, mkdtempSync, rmSync} from 'node:fs';
-import {createServer} from 'node:net';
+import {createServer, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dockerOk, privateHost, removeContainers} from '../support/engine.js';
 import {startSshd, type Sshd} from '../support/sshd.js';
-import {killAllTuis, repoRoot, startTui} from '../support/tmux.js';
+import {killAllTuis, repoRoot, startTui, type Tui} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
 const exec = promisify(execFile);
@@ -31,6 +31,8 @@ const freePort = (): Promise<number> =>
 	});
 let config: string;
 let port = 0;
+/** The throwaway user's ssh processes still running (dnet's client side). */
+const leftSsh = (): Promise<string> => exec('pgrep', ['-u', String(sshd.uid), '-x', 'ssh']).then((r) => r.stdout.trim(), () => '');
 
 beforeAll(async () => {
 	await removeContainers([web]);
@@ -111,7 +113,54 @@ describe('dnet over ssh:// in a terminal', () => {
 			await tui.kill();
 		}
 		// dnet left no ssh process behind.
-		const left = (): Promise<string> => exec('pgrep', ['-u', String(sshd.uid), '-x', 'ssh']).then((r) => r.stdout.trim(), () => '');
-		await waitFor(async () => expect(await left()).toBe(''), 5000);
+		await waitFor(async () => expect(await leftSsh()).toBe(''), 5000);
+	});
+
+	it('a host that does not answer: the UI comes up saying it connects, then ssh\'s reason; q and Ctrl+C end dnet and its ssh at once', {timeout: 120_000}, async () => {
+		// A loopback listener that accepts and never speaks: ssh waits for its banner (ConnectTimeout).
+		const held: Socket[] = [];
+		const silent = createServer((socket) => held.push(socket));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const address = silent.address();
+		const where = `ssh://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+		const start = (): Promise<Tui> =>
+			startTui({
+				command: sshd.spawnArgs([process.execPath, path.join(repoRoot, 'dist', 'cli.js'), '-H', where]),
+				env: {LANG: 'C.UTF-8', DOCKER_CONFIG: config},
+				privateEngine: false,
+				shell: true,
+				cols: 150,
+				rows: 20,
+			});
+		try {
+			let tui = await start();
+			try {
+				// Long before ssh gives up (10 s), the status bar says it connects, to where.
+				const screen = await tui.waitForText(`default (${where})`, 8000);
+				expect(screen).toMatch(/connecting/);
+				expect(await leftSsh()).not.toBe('');
+				// Then ssh's own reason, with the hint.
+				await tui.waitForText(`cannot connect to ${where}: Connection to 127.0.0.1 port`, 30_000);
+				await tui.waitForText('is sshd running there?');
+				await tui.sendKeys('q');
+				expect(await tui.waitForExit(5000)).toBe(0);
+			} finally {
+				await tui.kill();
+			}
+			await waitFor(async () => expect(await leftSsh()).toBe(''), 5000);
+			// Ctrl+C while it connects: ended at once, ssh with it.
+			tui = await start();
+			try {
+				await tui.waitForText(`default (${where})`, 8000);
+				await tui.sendKeys('C-c');
+				await tui.waitForExit(5000);
+			} finally {
+				await tui.kill();
+			}
+			await waitFor(async () => expect(await leftSsh()).toBe(''), 3000);
+		} finally {
+			for (const socket of held) socket.destroy();
+			silent.close();
+		}
 	});
 });

@@ -3,7 +3,7 @@
  * requests use, and a host that does not answer never holds dnet: a signal to dnet alone ends it
  * and its ssh at once, and a refused connection is one line. Real OpenSSH on loopback
  * (test/support/sshd.ts); the host that does not answer is a loopback listener that accepts and
- * never speaks, so ssh waits for its banner (ConnectTimeout, 30 s).
+ * never speaks, so ssh waits for its banner (ConnectTimeout, 10 s).
  */
 import {execFile, spawn} from 'node:child_process';
 import {createServer, type Server, type Socket} from 'node:net';
@@ -12,7 +12,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseHost} from '../../source/engine/connection.js';
 import {DockerEngine} from '../../source/engine/docker-engine.js';
-import {liveSshProcesses, preconnect} from '../../source/engine/endpoint/ssh-agent.js';
+import {liveSshProcesses, preconnect, sshGet} from '../../source/engine/endpoint/ssh-agent.js';
 import {privateHost} from '../support/engine.js';
 import {startSshd, type Sshd} from '../support/sshd.js';
 import {waitFor} from '../support/wait-for.js';
@@ -47,14 +47,17 @@ async function userSsh(): Promise<number> {
 }
 
 describe('ssh:// at start-up', () => {
-	it('the connection dialled ahead is the one the first requests use: one login', async () => {
+	it('the connection dialled ahead carries the start-up reads, then the engine\'s: one login', async () => {
 		const endpoint = parseHost(`ssh://${sshd.alias}`);
 		if (endpoint.kind !== 'ssh') throw new Error('not ssh');
 		const before = sshd.logins();
 		preconnect(endpoint, 1);
 		// ssh runs before any engine exists.
 		expect(liveSshProcesses()).toBe(1);
-		await waitFor(() => expect(sshd.logins()).toBe(before + 1), 20_000);
+		// The start-up reads (engine/quick.ts) at once: one at a time, on that connection.
+		const answers = await Promise.all(['/_ping', '/version', '/containers/json'].map((p) => sshGet(endpoint, p)));
+		expect(answers.every((a) => a !== undefined && a.body.length > 0)).toBe(true);
+		expect(sshd.logins()).toBe(before + 1);
 		const engine = new DockerEngine(endpoint);
 		try {
 			await engine.info();
@@ -76,11 +79,23 @@ describe('ssh:// at start-up', () => {
 			await waitFor(async () => expect(await userSsh()).toBe(1), 20_000);
 			child.kill('SIGINT');
 			expect(await exited).toBe('SIGINT');
-			// Without dnet killing it, ssh would wait out its ConnectTimeout (30 s).
+			// Without dnet killing it, ssh would wait out its ConnectTimeout (10 s).
 			await waitFor(async () => expect(await userSsh()).toBe(0), 5000);
 		} finally {
 			child.kill('SIGKILL');
 		}
+	}, 60_000);
+
+	it('dnet ps to a host that does not answer: ssh\'s reason in one line, exit 1', async () => {
+		const cli = path.resolve('dist/cli.js');
+		const r = await exec(process.execPath, [cli, '-H', `ssh://127.0.0.1:${silentPort}`, 'ps'], {env: {...process.env}}).then(
+			() => ({code: 0, stderr: ''}),
+			(e: {code: number; stderr: string}) => e,
+		);
+		expect(r.code).toBe(1);
+		expect(r.stderr.trim().split('\n')).toEqual([
+			`dnet: cannot connect to ssh://127.0.0.1:${silentPort}: Connection to 127.0.0.1 port ${silentPort} timed out (is sshd running there? Check the host and port (or HostName and Port in ~/.ssh/config))`,
+		]);
 	}, 60_000);
 
 	it('dnet ps to a port where nothing listens: one line with the hint, exit 1', async () => {

@@ -7,7 +7,7 @@
  * closed, and when dnet exits, whatever the path.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
-import {Agent} from 'node:http';
+import {Agent, request, type IncomingHttpHeaders} from 'node:http';
 import {Duplex} from 'node:stream';
 import {dialStdioArgs, sshFailure} from '../../model/endpoint/ssh-failure.js';
 import {sanitize} from '../../model/sanitize.js';
@@ -89,7 +89,7 @@ class DialStdio extends Duplex {
 		this.child.on('close', (code) => {
 			if (this.destroyed) return;
 			if (code !== 0 && !this.gotData) {
-				const f = sshFailure(target.display, sanitize(this.stderr), code);
+				const f = sshFailure(target.display, this.stderr.split(/\r?\n/).map((l) => sanitize(l)).join('\n'), code);
 				this.destroy(new EngineError(f.kind, f.message, f.hint));
 				return;
 			}
@@ -158,9 +158,8 @@ const keyOf = (target: SshTarget): string => dialStdioArgs(target).join('\0');
 
 /**
  * Starts `count` ssh logins now, before anything asks (ARCHITECTURE.md, "Remote engines"): the
- * first requests of an ssh:// engine then find a connection logged in (or on its way) instead of
- * starting ssh only once dockerode has loaded. The UI asks for 2 (its reads and its event stream),
- * a command for 1. A connection nobody takes is ended with dnet, as every other.
+ * start-up reads then find a connection logged in, or on its way, instead of starting ssh when they
+ * ask. A connection nobody takes holds nothing open (unref) and ends with dnet, as every other.
  */
 export function preconnect(target: SshTarget, count = 1): void {
 	const key = keyOf(target);
@@ -169,6 +168,7 @@ export function preconnect(target: SshTarget, count = 1): void {
 		const conn = new DialStdio(target);
 		// A failure before a request takes it drops it (that request dials again).
 		conn.on('error', () => undefined);
+		conn.unref();
 		list.push(conn);
 	}
 	warm.set(key, list);
@@ -177,14 +177,85 @@ export function preconnect(target: SshTarget, count = 1): void {
 function takeWarm(target: SshTarget): DialStdio | undefined {
 	const list = warm.get(keyOf(target));
 	for (let conn = list?.shift(); conn; conn = list?.shift()) {
-		if (!conn.destroyed) return conn;
+		if (!conn.destroyed) return conn.ref();
 	}
 	return undefined;
 }
 
-/** A keep-alive HTTP agent whose connections are dial-stdio streams over the system ssh. */
-export function sshAgent(target: SshTarget): Agent {
+function newAgent(target: SshTarget): Agent {
 	const agent = new Agent({keepAlive: true});
 	(agent as unknown as {createConnection: () => Duplex}).createConnection = () => takeWarm(target) ?? new DialStdio(target);
 	return agent;
+}
+
+/**
+ * The start-up agent of a target: the start-up reads (`sshGet`) go through it before dockerode is
+ * loaded, and the first engine made for the target then takes it over (`sshAgent`), with the
+ * connections the reads logged in. Gone once destroyed (the engine closed).
+ */
+const startup = new Map<string, {agent: Agent; claimed: boolean; queue: Promise<unknown>}>();
+
+function startupEntry(target: SshTarget): {agent: Agent; claimed: boolean; queue: Promise<unknown>} {
+	const key = keyOf(target);
+	let entry = startup.get(key);
+	if (!entry) {
+		const agent = newAgent(target);
+		const destroy = agent.destroy.bind(agent);
+		agent.destroy = () => {
+			if (startup.get(key)?.agent === agent) startup.delete(key);
+			destroy();
+		};
+		entry = {agent, claimed: false, queue: Promise.resolve()};
+		startup.set(key, entry);
+	}
+	return entry;
+}
+
+/** A keep-alive HTTP agent whose connections are dial-stdio streams over the system ssh. */
+export function sshAgent(target: SshTarget): Agent {
+	const entry = startup.get(keyOf(target));
+	if (entry && !entry.claimed) {
+		entry.claimed = true;
+		return entry.agent;
+	}
+	return newAgent(target);
+}
+
+export interface SshAnswer {
+	headers: IncomingHttpHeaders;
+	body: Buffer;
+}
+
+/** As the engine's read deadline (engine/guard.ts). */
+const GET_MS = 15_000;
+
+/**
+ * `GET path` over the start-up agent, without dockerode (engine/quick.ts): the body of a 200, or
+ * undefined for another answer (the full engine then asks and words it); ssh's own failure (host
+ * unreachable, authentication…) is thrown, worded, as the engine would throw it. One read at a
+ * time, so the start-up reads share one login instead of each logging in.
+ */
+export function sshGet(target: SshTarget, path: string): Promise<SshAnswer | undefined> {
+	const entry = startupEntry(target);
+	const run = (): Promise<SshAnswer | undefined> =>
+		new Promise((resolve, reject) => {
+			// host and port as dockerode's (engine/connection.ts): the agent keeps one pool for both.
+			const req = request({agent: entry.agent, host: 'docker', port: 80, path, method: 'GET', headers: {Host: 'docker'}, timeout: GET_MS}, (res) => {
+				if (res.statusCode !== 200) {
+					res.resume();
+					resolve(undefined);
+					return;
+				}
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('error', () => resolve(undefined));
+				res.on('end', () => resolve({headers: res.headers, body: Buffer.concat(chunks)}));
+			});
+			req.on('timeout', () => req.destroy());
+			req.on('error', (error) => (error instanceof EngineError ? reject(error) : resolve(undefined)));
+			req.end();
+		});
+	const answer = entry.queue.then(run, run);
+	entry.queue = answer.catch(() => undefined);
+	return answer;
 }

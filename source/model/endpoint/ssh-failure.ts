@@ -90,8 +90,13 @@ export function remoteCommand(parts: string[]): string {
 	return parts.map((p) => (/^[A-Za-z0-9_./=:@%+,-]+$/.test(p) ? p : `'${p.replaceAll("'", `'\\''`)}'`)).join(' ');
 }
 
-/** The system ssh's arguments for `docker system dial-stdio`, as the docker CLI builds them. */
-export function dialStdioArgs(target: {host: string; port?: number; username?: string; path?: string}, connectTimeout = 30): string[] {
+/**
+ * The system ssh's arguments for `docker system dial-stdio`, as the docker CLI builds them but for
+ * ConnectTimeout: 10 s, not docker's 30, so that ssh says why (refused, timed out in the banner
+ * exchange) before dnet's 15 s read deadline says only that nothing answered (ARCHITECTURE.md,
+ * "Remote engines").
+ */
+export function dialStdioArgs(target: {host: string; port?: number; username?: string; path?: string}, connectTimeout = 10): string[] {
 	const args: string[] = [];
 	if (target.username) args.push('-l', target.username);
 	if (target.port !== undefined) args.push('-p', String(target.port));
