@@ -2,10 +2,14 @@
 // pseudo-terminal on the private engine with N containers listed, one of them started and stopped
 // every second for SOAK_MINUTES; dnet's memory, open file descriptors and sockets are sampled every
 // 10 s, then its CPU while nothing happens for a minute. Prints the figures as JSON and a summary.
+// dnet runs with a preloaded probe (bench/soak-probe.mjs, no product code): at each sample it is
+// sent SIGUSR2 and writes its live EventEmitter/EventTarget listeners and active resources.
 //
 //   SOAK_MINUTES=30 SOAK_N=500 npm run soak
 import http from 'node:http';
-import {readdirSync, readlinkSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {startPty} from './pty.mjs';
@@ -59,17 +63,46 @@ log(`creating ${N} containers`);
 await pool(names, 8, (name) => docker(['create', '--name', name, '--label', 'dnet.soak=1', 'dnet/webapp']));
 await docker(['run', '-d', '--name', flip, '--label', 'dnet.soak=1', 'dnet/webapp']);
 
-const term = await startPty(['node', 'dist/cli.js'], {cols: 160, rows: 50, env: {...process.env, LANG: 'C.UTF-8'}});
+const probeDir = mkdtempSync(path.join(tmpdir(), 'dnet-soak-probe-'));
+const probeFile = path.join(probeDir, 'probe.json');
+const term = await startPty(['node', '--import', './bench/soak-probe.mjs', 'dist/cli.js'], {
+	cols: 160,
+	rows: 50,
+	env: {...process.env, LANG: 'C.UTF-8', DNET_SOAK_PROBE: probeFile},
+});
 await term.go();
 await term.waitFor((s) => s.text().includes('connected'), 'the list', 60_000);
 await term.press('a');
 const pid = term.pid;
 log(`dnet runs as pid ${pid}; flipping ${flip} every second for ${MINUTES} min`);
 
+/** The probe's figures: SIGUSR2, then its answer (a new `seq`) read back; null if it does not answer. */
+let probeSeq = 0;
+async function probe() {
+	process.kill(pid, 'SIGUSR2');
+	for (let i = 0; i < 100; i++) {
+		await sleep(20);
+		try {
+			const p = JSON.parse(readFileSync(probeFile, 'utf8'));
+			if (p.seq > probeSeq) {
+				probeSeq = p.seq;
+				return p;
+			}
+		} catch {
+			// not written yet
+		}
+	}
+	return null;
+}
+
 const samples = [];
-const sample = (t) => {
+const sample = async (t) => {
+	// Memory, fds and CPU first: the probe collects garbage before it counts.
 	const f = fds(pid);
-	samples.push({t: round(t / 1000, 1), rssKb: statusKb(pid, 'VmRSS'), fds: f.total, sockets: f.sockets, cpuMs: cpuMs(pid)});
+	const cpu = cpuMs(pid);
+	const rssKb = statusKb(pid, 'VmRSS');
+	const p = await probe();
+	samples.push({t: round(t / 1000, 1), rssKb, fds: f.total, sockets: f.sockets, cpuMs: cpu, listeners: p?.listeners ?? null, handles: p?.handles ?? null, resources: p?.resources ?? null});
 };
 const start = Date.now();
 let running = true;
@@ -81,12 +114,12 @@ while (Date.now() - start < MINUTES * 60_000) {
 	running = !running;
 	flips += 1;
 	if (Date.now() - start >= nextSample) {
-		sample(Date.now() - start);
+		await sample(Date.now() - start);
 		nextSample += 10_000;
 	}
 	await sleep(Math.max(0, 1000 - (Date.now() - t0)));
 }
-sample(Date.now() - start);
+await sample(Date.now() - start);
 // Statuses of the last minute (`Up 5 seconds`) change every second and are redrawn: wait until they
 // read in minutes before calling dnet idle.
 const SETTLE_S = Number(process.env.SOAK_SETTLE_SECONDS ?? 65);
@@ -95,12 +128,13 @@ await sleep(SETTLE_S * 1000);
 const idle0 = cpuMs(pid);
 await sleep(IDLE_S * 1000);
 const idleCpuPct = ((cpuMs(pid) - idle0) / (IDLE_S * 1000)) * 100;
-sample(Date.now() - start);
+await sample(Date.now() - start);
 
 await term.press('q');
 await Promise.race([term.exited, sleep(5000)]);
 term.kill();
 await docker(['rm', '-f', flip, ...names]).catch(() => {});
+rmSync(probeDir, {recursive: true, force: true});
 
 const window = Math.max(1, Math.floor(samples.length / 5));
 const avg = (xs, k) => round(xs.reduce((a, s) => a + s[k], 0) / xs.length, 1);
@@ -114,6 +148,9 @@ const result = {
 	rssMb: {first: round(avg(first, 'rssKb') / 1024, 1), last: round(avg(last, 'rssKb') / 1024, 1), max: round(Math.max(...samples.map((s) => s.rssKb)) / 1024, 1)},
 	fds: {first: avg(first, 'fds'), last: avg(last, 'fds'), max: Math.max(...samples.map((s) => s.fds))},
 	sockets: {first: avg(first, 'sockets'), last: avg(last, 'sockets'), max: Math.max(...samples.map((s) => s.sockets))},
+	// From the probe (bench/soak-probe.mjs): live EventEmitter/EventTarget listeners, active resources.
+	listeners: {first: avg(first, 'listeners'), last: avg(last, 'listeners'), max: Math.max(...samples.map((s) => s.listeners))},
+	handles: {first: avg(first, 'handles'), last: avg(last, 'handles'), max: Math.max(...samples.map((s) => s.handles))},
 	churnCpuPct: round(((samples.at(-2).cpuMs - samples[0].cpuMs) / ((samples.at(-2).t - samples[0].t) * 1000)) * 100, 2),
 	idleCpuPct: round(idleCpuPct, 2),
 };
@@ -121,5 +158,7 @@ console.log(JSON.stringify({result, samples}, null, 1));
 log(
 	`${MINUTES} min, ${N} containers, ${flips} starts/stops: RSS ${result.rssMb.first} -> ${result.rssMb.last} MB (max ${result.rssMb.max}), ` +
 		`fds ${result.fds.first} -> ${result.fds.last}, sockets ${result.sockets.first} -> ${result.sockets.last}, ` +
+		`listeners ${result.listeners.first} -> ${result.listeners.last} (max ${result.listeners.max}), ` +
+		`active handles ${result.handles.first} -> ${result.handles.last} (max ${result.handles.max}), ` +
 		`CPU ${result.churnCpuPct} % while flipping, ${result.idleCpuPct} % idle`,
 );
