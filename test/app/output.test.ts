@@ -64,6 +64,29 @@ describe('the frame writer', () => {
 		);
 	});
 
+	it('stays right when each frame changes only some lines of the last (unchanged lines are reused, not parsed again)', async () => {
+		const columns = 24;
+		const rows = 6;
+		const edits = fc.array(fc.record({row: fc.integer({min: 0, max: rows + 1}), text: line(columns)}), {minLength: 1, maxLength: 3});
+		await fc.assert(
+			fc.asyncProperty(frame(columns, rows), fc.array(edits, {minLength: 1, maxLength: 6}), async (first, steps) => {
+				const screen = vt(columns, rows);
+				const writer = new FrameWriter({columns, rows, level: 3});
+				let lines = first.split('\n');
+				await feed(screen, writer.next(first));
+				for (const step of steps) {
+					lines = [...lines];
+					for (const {row, text: t} of step) lines[row] = t;
+					const f = Array.from(lines, (l) => l ?? '').join('\n');
+					await feed(screen, writer.next(f));
+					await check(screen, f, columns, rows);
+				}
+				screen.dispose();
+			}),
+			{numRuns: 80},
+		);
+	});
+
 	it('stays right across resizes', async () => {
 		await fc.assert(
 			fc.asyncProperty(

@@ -54,6 +54,8 @@ function drawRun(row: number, next: Cell[], from: number, to: number): string {
 
 export class FrameWriter {
 	private screen: Cell[][] | null = null;
+	/** The text of each line of `screen`, as the frame gave it: an unchanged line is neither parsed nor compared again. */
+	private texts: string[] = [];
 	private columns: number;
 	private rows: number;
 	private readonly level: ColorLevel;
@@ -82,12 +84,14 @@ export class FrameWriter {
 
 	/** The bytes that turn the screen into `frame`; '' when nothing changed. */
 	next(frame: string): string {
-		const lines = this.lines(frame);
 		const whole = this.screen === null;
 		const prev = this.screen ?? [];
+		// Most frames change a line or two (a status, the cursor): the others keep their cells.
+		const lines = this.lines(frame, whole ? null : prev);
 		let out = whole ? '\u001b[H\u001b[2J' : '';
 		for (let row = 0; row < lines.length; row++) {
 			const next = lines[row] ?? [];
+			if (next === prev[row]) continue;
 			for (const [from, to] of changedRuns(prev[row] ?? [], next)) out += drawRun(row, next, from, to);
 		}
 		// The rows the last frame covered and this one does not.
@@ -98,18 +102,20 @@ export class FrameWriter {
 		return out;
 	}
 
-	/** A frame's lines as cells, cut to the terminal. */
-	private lines(text: string): Cell[][] {
-		return text
-			.split('\n')
-			.slice(0, this.rows)
-			.map((line) => {
-				const cells = toCells(line, this.level);
-				if (cells.length <= this.columns) return cells;
-				const cut = cells.slice(0, this.columns);
-				// Half a wide character at the edge is not drawn.
-				if (cells[this.columns]?.ch === '') cut[this.columns - 1] = {ch: ' ', sgr: '', link: ''};
-				return cut;
-			});
+	/** A frame's lines as cells, cut to the terminal; a line of the same text as in `prev` is `prev`'s (the same array). */
+	private lines(text: string, prev: Cell[][] | null = null): Cell[][] {
+		const texts = text.split('\n').slice(0, this.rows);
+		const lines = texts.map((line, row) => {
+			const same = prev?.[row];
+			if (same !== undefined && this.texts[row] === line) return same;
+			const cells = toCells(line, this.level);
+			if (cells.length <= this.columns) return cells;
+			const cut = cells.slice(0, this.columns);
+			// Half a wide character at the edge is not drawn.
+			if (cells[this.columns]?.ch === '') cut[this.columns - 1] = {ch: ' ', sgr: '', link: ''};
+			return cut;
+		});
+		this.texts = texts;
+		return lines;
 	}
 }
