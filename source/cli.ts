@@ -8,7 +8,7 @@ import {Command as Commander, CommanderError} from 'commander';
 import {unknownFlagMessage} from './commands/cli-errors.js';
 import type {Command, CommandContext} from './commands/context.js';
 import {resolveTarget} from './engine/connection.js';
-import {preconnect} from './engine/endpoint/ssh-agent.js';
+import {preconnect, sshPatience} from './engine/endpoint/ssh-agent.js';
 import {switchableEngine} from './engine/endpoint/switch.js';
 import {EngineError, type Engine} from './engine/engine.js';
 import {DEADLINES, guardEngine} from './engine/guard.js';
@@ -151,7 +151,7 @@ async function runTui(options: GlobalOptions): Promise<number> {
 		// and, if it is first, comes up saying it connects (ARCHITECTURE.md, "Remote engines").
 		let late = false;
 		const drawing = drawFirstFrame(engine, engines.firstInfo, look, () => late);
-		const ui = (): Promise<FirstDraw> => new Promise((r) => setTimeout(r, 1000)).then(() => Promise.all([importUi(), engines.ready()])).then(() => ((late = true), {}));
+		const ui = (): Promise<FirstDraw> => sshPatience().then(() => Promise.all([importUi(), engines.ready()])).then(() => ((late = true), {}));
 		first = engine.endpoint.startsWith('ssh://') ? await Promise.race([drawing, ui()]) : await drawing;
 		drawing.catch(() => undefined);
 	} catch (error) {

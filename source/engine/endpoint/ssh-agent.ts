@@ -23,6 +23,14 @@ export interface SshTarget {
 
 const live = new Set<ChildProcess>();
 let exitHook = false;
+/** Some ssh connection of this process has answered (logged in, dial-stdio running). */
+let answered = false;
+
+/** How long the UI waits for the first frame over ssh (cli.ts): 1 s while no ssh has answered, else 3. */
+export function sshPatience(): Promise<void> {
+	const after = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+	return after(1000).then(() => (answered ? after(2000) : undefined));
+}
 
 const killAll = (): void => {
 	for (const c of live) c.kill('SIGTERM');
@@ -72,6 +80,7 @@ class DialStdio extends Duplex {
 		track(this.child);
 		this.child.stdout!.on('data', (chunk: Buffer) => {
 			this.gotData = true;
+			answered = true;
 			this.touch();
 			if (!this.push(chunk)) this.child.stdout!.pause();
 		});
@@ -193,9 +202,16 @@ function newAgent(target: SshTarget): Agent {
  * loaded, and the first engine made for the target then takes it over (`sshAgent`), with the
  * connections the reads logged in. Gone once destroyed (the engine closed).
  */
-const startup = new Map<string, {agent: Agent; claimed: boolean; queue: Promise<unknown>}>();
+interface Startup {
+	agent: Agent;
+	claimed: boolean;
+	/** Reads waiting for the connection, and whether one is on it. */
+	waiting: Array<{path: string; start: () => Promise<unknown>}>;
+	busy: boolean;
+}
+const startup = new Map<string, Startup>();
 
-function startupEntry(target: SshTarget): {agent: Agent; claimed: boolean; queue: Promise<unknown>} {
+function startupEntry(target: SshTarget): Startup {
 	const key = keyOf(target);
 	let entry = startup.get(key);
 	if (!entry) {
@@ -205,7 +221,7 @@ function startupEntry(target: SshTarget): {agent: Agent; claimed: boolean; queue
 			if (startup.get(key)?.agent === agent) startup.delete(key);
 			destroy();
 		};
-		entry = {agent, claimed: false, queue: Promise.resolve()};
+		entry = {agent, claimed: false, waiting: [], busy: false};
 		startup.set(key, entry);
 	}
 	return entry;
@@ -224,6 +240,23 @@ export function sshAgent(target: SshTarget): Agent {
 export interface SshAnswer {
 	headers: IncomingHttpHeaders;
 	body: Buffer;
+}
+
+/** The version first; the whole list (slow at hundreds, not needed for the first frame) last. */
+const rank = (path: string): number => (/^\/(_ping|version)\b/.test(path) ? 0 : /^\/containers\/json\?all=true$/.test(path) ? 2 : 1);
+
+function next(entry: Startup): void {
+	if (entry.busy || entry.waiting.length === 0) return;
+	let pick = 0;
+	entry.waiting.forEach((w, i) => {
+		if (rank(w.path) < rank(entry.waiting[pick]!.path)) pick = i;
+	});
+	const [read] = entry.waiting.splice(pick, 1);
+	entry.busy = true;
+	void read!.start().finally(() => {
+		entry.busy = false;
+		next(entry);
+	});
 }
 
 /** As the engine's read deadline (engine/guard.ts). */
@@ -255,7 +288,9 @@ export function sshGet(target: SshTarget, path: string): Promise<SshAnswer | und
 			req.on('error', (error) => (error instanceof EngineError ? reject(error) : resolve(undefined)));
 			req.end();
 		});
-	const answer = entry.queue.then(run, run);
-	entry.queue = answer.catch(() => undefined);
-	return answer;
+	return new Promise((resolve, reject) => {
+		entry.waiting.push({path, start: () => run().then(resolve, reject)});
+		// The reads asked in the same turn are all waiting when the first is picked.
+		queueMicrotask(() => next(entry));
+	});
 }
