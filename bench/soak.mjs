@@ -65,7 +65,8 @@ await docker(['run', '-d', '--name', flip, '--label', 'dnet.soak=1', 'dnet/webap
 
 const probeDir = mkdtempSync(path.join(tmpdir(), 'dnet-soak-probe-'));
 const probeFile = path.join(probeDir, 'probe.json');
-const term = await startPty(['node', '--import', './bench/soak-probe.mjs', 'dist/cli.js'], {
+// SOAK_CLI: a copy of the build (others may rebuild dist/ during a 30-minute run).
+const term = await startPty(['node', '--import', './bench/soak-probe.mjs', process.env.SOAK_CLI ?? 'dist/cli.js'], {
 	cols: 160,
 	rows: 50,
 	env: {...process.env, LANG: 'C.UTF-8', DNET_SOAK_PROBE: probeFile},
