@@ -54,9 +54,13 @@ describe('ssh:// at start-up', () => {
 		preconnect(endpoint, 1);
 		// ssh runs before any engine exists.
 		expect(liveSshProcesses()).toBe(1);
-		// The start-up reads (engine/quick.ts) at once: one at a time, on that connection.
-		const answers = await Promise.all(['/_ping', '/version', '/containers/json'].map((p) => sshGet(endpoint, p)));
+		// The start-up reads (engine/quick.ts) asked at once: one at a time on that connection, the
+		// version first and the whole list (not needed for the first frame) last.
+		const order: string[] = [];
+		const paths = ['/containers/json?all=true', '/containers/json?all=false', '/_ping'];
+		const answers = await Promise.all(paths.map((p) => sshGet(endpoint, p).then((a) => (order.push(p), a))));
 		expect(answers.every((a) => a !== undefined && a.body.length > 0)).toBe(true);
+		expect(order).toEqual(['/_ping', '/containers/json?all=false', '/containers/json?all=true']);
 		expect(sshd.logins()).toBe(before + 1);
 		const engine = new DockerEngine(endpoint);
 		try {
