@@ -40,12 +40,38 @@ module.exports = new Proxy(function () {}, {get: (_t, key) => (key === '__esModu
 	},
 };
 
+/**
+ * The commands' build (dist/cmd.js) is one file without the full-screen UI, whose imports are
+ * replaced by a module that refuses: dist/cli.js never sends a command line that starts the UI there.
+ */
+const noUi = {
+	name: 'no-ui',
+	setup(b) {
+		b.onResolve({filter: /\/(view\/tui|view\/first-frame)\.js$/}, (args) => ({path: args.path, namespace: 'dnet-no-ui'}));
+		b.onLoad({filter: /.*/, namespace: 'dnet-no-ui'}, () => ({
+			loader: 'js',
+			contents: `throw new Error('the full-screen UI is not part of the commands build (dist/ui.js has it)');`,
+		}));
+	},
+};
+
+/**
+ * dockerode (with docker-modem) is a CommonJS bundle of its own, dist/dockerode.cjs, required when the
+ * engine code first runs: the commands' one file stays small (a command that only reads never parses
+ * it), and no class of dnet's is in it (both builds load the same copy).
+ */
+const dockerodeApart = {
+	name: 'dockerode-apart',
+	setup(b) {
+		b.onResolve({filter: /^dockerode$/}, (args) => (args.kind === 'entry-point' ? undefined : {path: 'dockerode', namespace: 'dnet-dockerode'}));
+		b.onLoad({filter: /.*/, namespace: 'dnet-dockerode'}, () => ({loader: 'js', contents: `module.exports = __dnetNodeRequire('./dockerode.cjs');`}));
+	},
+};
+
 await rm('dist', {recursive: true, force: true});
-const result = await build({
-	entryPoints: ['source/cli.ts'],
-	outdir: 'dist',
+// Both builds of cli.ts, and the executable that picks one (source/bin.ts; ARCHITECTURE.md, "Start-up").
+const common = {
 	bundle: true,
-	splitting: true,
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
@@ -65,10 +91,14 @@ const result = await build({
 			'const __dirname = __dnetDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [lazyModules],
 	metafile: true,
 	logLevel: 'warning',
-});
+};
+const full = await build({...common, entryPoints: {ui: 'source/cli.ts'}, outdir: 'dist', splitting: true, plugins: [lazyModules, dockerodeApart]});
+const dockerode = await build({...common, entryPoints: {dockerode: 'dockerode'}, outExtension: {'.js': '.cjs'}, format: 'cjs', outdir: 'dist', banner: {}, plugins: [lazyModules]});
+const commands = await build({...common, entryPoints: {cmd: 'source/cli.ts'}, outdir: 'dist', plugins: [lazyModules, noUi, dockerodeApart]});
+const bin = await build({...common, entryPoints: {cli: 'source/bin.ts'}, outdir: 'dist', external: ['./ui.js', './cmd.js'], banner: {}});
 await chmod('dist/cli.js', 0o755);
-// What went into which chunk: test/build/bundle.test.ts checks the start-up path with it.
-await writeFile('dist/meta.json', JSON.stringify(result.metafile));
+// What went into which file: test/build/bundle.test.ts checks the start-up paths with it.
+const outputs = {...full.metafile.outputs, ...commands.metafile.outputs, ...bin.metafile.outputs, ...dockerode.metafile.outputs};
+await writeFile('dist/meta.json', JSON.stringify({inputs: {...full.metafile.inputs, ...commands.metafile.inputs}, outputs}));

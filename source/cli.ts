@@ -13,6 +13,7 @@ import {switchableEngine} from './engine/endpoint/switch.js';
 import {EngineError, type Engine} from './engine/engine.js';
 import {DEADLINES, guardEngine} from './engine/guard.js';
 import {withQuickReads, type LazyEngine} from './engine/quick.js';
+import type {CommandName} from './model/cli/commands.js';
 import {errorText} from './model/error-text.js';
 import {drawFirstFrame, LEAVE_FIRST_FRAME, type FirstDraw} from './app/first-draw.js';
 import type {EngineInfo} from './model/container.js';
@@ -227,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
 			}
 			result = runTui(program.opts<GlobalOptions>());
 		});
-	const sub = (name: string, description: string, load: () => Promise<Command>, mutates = false): void => {
+	const sub = (name: CommandName, description: string, load: () => Promise<Command>, mutates = false): void => {
 		program
 			.command(name)
 			.description(description)

@@ -1,7 +1,8 @@
 /**
- * The non-interactive commands must start fast: what `dist/cli.js` loads before running
- * `dnet ps` / `dnet port` (its static imports, transitively, plus the command's own chunk) must
- * hold no Ink or React, and dockerode's heavy optional dependencies must stay unloaded.
+ * The non-interactive commands must start fast: `dist/cli.js` sends them to the commands' build,
+ * one file (`dist/cmd.js`) that holds no Ink, React or dockerode (dockerode is `dist/dockerode.cjs`,
+ * required when an engine call needs it); the full build (`dist/ui.js`, split) loads the UI lazily;
+ * dockerode's heavy optional dependencies stay unloaded.
  */
 import {execFile} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
@@ -42,8 +43,20 @@ const dynamicImports = (file: string): string[] =>
 const inputsOf = (files: Iterable<string>): string[] => [...files].flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
 
 describe('the built CLI', () => {
-	it('has no Ink or React on the path of the commands', () => {
-		const entry = 'dist/cli.js';
+	it('sends a command line to the commands build: one file without Ink, React or dockerode', () => {
+		expect(staticClosure('dist/cli.js')).toEqual(new Set(['dist/cli.js']));
+		expect(staticClosure('dist/cmd.js')).toEqual(new Set(['dist/cmd.js']));
+		const inputs = inputsOf(['dist/cmd.js']);
+		expect(inputs).toContain('source/commands/ps.ts');
+		expect(inputs).toContain('source/commands/port.ts');
+		expect(inputs).toContain('source/engine/docker-engine.ts');
+		expect(inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout|dockerode|docker-modem)\//.test(i))).toEqual([]);
+		expect(inputs.filter((i) => /source\/app\/view\//.test(i))).toEqual([]);
+		expect(inputsOf(['dist/dockerode.cjs']).some((i) => i.startsWith('node_modules/dockerode/'))).toBe(true);
+	});
+
+	it('has no Ink or React on the path of the commands in the full build either', () => {
+		const entry = 'dist/ui.js';
 		const uiChunks = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/app/view/tui.tsx'));
 		expect(uiChunks, 'the UI is imported lazily').toHaveLength(1);
 		// The first frame drawn before the UI loads is part of the full-screen path, not of the commands'.
@@ -65,7 +78,7 @@ describe('the built CLI', () => {
 		const all = inputsOf(Object.keys(meta.outputs));
 		expect(all.filter((i) => /node_modules\/(ssh2|@grpc|protobufjs|react-devtools-core)\//.test(i))).toEqual([]);
 		// ssh:// goes through the system ssh: no side bundle of docker-modem's ssh agent either.
-		expect(readdirSync(dist).filter((f) => !/\.(js|js\.map)$/.test(f) && f !== 'meta.json')).toEqual([]);
+		expect(readdirSync(dist).filter((f) => !/\.(js|js\.map)$/.test(f) && !['meta.json', 'dockerode.cjs', 'dockerode.cjs.map'].includes(f))).toEqual([]);
 		// Everything else it runs is in dist/: the only imports left are Node's own modules.
 		const external = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
 		expect(external.filter((p) => !p.startsWith('node:') && !/^(fs|path|os|tty|util|events|stream|net|http|https|crypto|child_process|assert|buffer|url|zlib|dns|tls|querystring|string_decoder|process|module|worker_threads|readline|v8|perf_hooks|async_hooks|timers|constants|dgram)(\/|$)/.test(p))).toEqual([]);

@@ -3,7 +3,7 @@
  * (scripts/build.mjs), so package.json declares no runtime dependencies and no script that npm
  * would run on install. (`npm run bench` packs it and installs it into a temporary prefix.)
  */
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
@@ -33,5 +33,12 @@ describe('the published package', () => {
 	it('ships the built dnet as its command', () => {
 		expect(pkg.bin).toEqual({dnet: 'dist/cli.js'});
 		expect(pkg.files?.every((f) => f.startsWith('dist/'))).toBe(true);
+	});
+
+	it('ships every file the build makes but the source maps and the build report', () => {
+		const shipped = (name: string): boolean => (pkg.files ?? []).some((f) => new RegExp(`^${f.replace(/\./g, '\\.').replace('*', '[^/]*')}$`).test(`dist/${name}`));
+		const built = readdirSync(path.join(root, 'dist')).filter((f) => !f.endsWith('.map') && f !== 'meta.json');
+		expect(built).toContain('dockerode.cjs');
+		expect(built.filter((f) => !shipped(f))).toEqual([]);
 	});
 });
