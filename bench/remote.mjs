@@ -82,7 +82,8 @@ export async function runRemote({host, CLI, QUICK = false, fill = 0, log = conso
 	delete env.DOCKER_HOST;
 	const term = {...env, TERM: 'xterm-256color', LANG: 'C.UTF-8'};
 	for (const k of ['CI', 'CONTINUOUS_INTEGRATION', 'TMUX', 'TMUX_PANE', 'NO_COLOR', 'LC_ALL', 'LC_CTYPE', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) delete term[k];
-	const name = `bench-remote-${process.pid}`;
+	// Sorted first by name, so that it is on the first screen among the run's 50 (bench-<pid>-*).
+	const name = `a-bench-remote-${process.pid}`;
 	const fillers = Array.from({length: fill}, (_, i) => `${name}-${String(i).padStart(2, '0')}`);
 	const reps = QUICK ? 5 : 25;
 	const frames = QUICK ? 3 : 7;
