@@ -2,7 +2,8 @@
 // the published package needs no runtime dependencies at all (everything it runs is in dist/).
 // Ink and React are split into a lazily imported chunk so that `dnet ps` / `dnet port` never load them.
 import {build} from 'esbuild';
-import {chmod, rm, writeFile} from 'node:fs/promises';
+import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
+import {sep} from 'node:path';
 
 /**
  * dockerode pulls in ssh2 (for ssh:// engines) and gRPC + protobuf (for BuildKit sessions) at load
@@ -68,6 +69,29 @@ const dockerodeApart = {
 	},
 };
 
+/**
+ * In the full build the commands are one lazily imported chunk, not one each: every dynamic entry
+ * splits the code they share into more chunks, and the first frame's path had 22 modules to load
+ * (8 now). cli.ts's `(await import('./commands/x.js')).name` all resolve to one module re-exporting
+ * those names.
+ */
+const cliSource = await readFile('source/cli.ts', 'utf8');
+const commandImports = [...cliSource.matchAll(/import\('(\.\/commands\/[^']+)'\)\)\.(\w+)/g)].map((m) => ({path: m[1], name: m[2]}));
+if (commandImports.length !== cliSource.split("import('./commands/").length - 1) throw new Error("build: cli.ts imports a command in a form scripts/build.mjs does not read: (await import('./commands/x.js')).name");
+const oneCommandChunk = {
+	name: 'one-command-chunk',
+	setup(b) {
+		b.onResolve({filter: /^\.\/commands\//}, (args) =>
+			args.kind === 'dynamic-import' && args.importer.endsWith(`source${sep}cli.ts`) ? {path: 'commands', namespace: 'dnet-commands'} : undefined,
+		);
+		b.onLoad({filter: /.*/, namespace: 'dnet-commands'}, () => ({
+			loader: 'ts',
+			resolveDir: 'source',
+			contents: commandImports.map(({path, name}) => `export {${name}} from '${path}';`).join('\n'),
+		}));
+	},
+};
+
 await rm('dist', {recursive: true, force: true});
 // Both builds of cli.ts, and the executable that picks one (source/bin.ts; ARCHITECTURE.md, "Start-up").
 const common = {
@@ -94,7 +118,7 @@ const common = {
 	metafile: true,
 	logLevel: 'warning',
 };
-const full = await build({...common, entryPoints: {ui: 'source/cli.ts'}, outdir: 'dist', splitting: true, plugins: [lazyModules, dockerodeApart]});
+const full = await build({...common, entryPoints: {ui: 'source/cli.ts'}, outdir: 'dist', splitting: true, plugins: [lazyModules, dockerodeApart, oneCommandChunk]});
 const dockerode = await build({...common, entryPoints: {dockerode: 'dockerode'}, outExtension: {'.js': '.cjs'}, format: 'cjs', outdir: 'dist', banner: {}, plugins: [lazyModules]});
 const commands = await build({...common, entryPoints: {cmd: 'source/cli.ts'}, outdir: 'dist', plugins: [lazyModules, noUi, dockerodeApart]});
 const bin = await build({...common, entryPoints: {cli: 'source/bin.ts'}, outdir: 'dist', external: ['./ui.js', './cmd.js'], banner: {}});

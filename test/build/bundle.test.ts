@@ -63,6 +63,10 @@ describe('the built CLI', () => {
 		const firstFrame = dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/app/view/first-frame.ts'));
 		expect(firstFrame, 'the first frame is imported lazily').toHaveLength(1);
 		expect(inputsOf(staticClosure(firstFrame[0] as string)).filter((i) => /node_modules\/(ink|react-reconciler|yoga-layout)\//.test(i)), 'no Ink before the first frame').toEqual([]);
+		// Each module is a file read and a compile before the first frame (the commands are one chunk
+		// in this build: one chunk each split the shared code into 22 modules on this path).
+		expect(new Set([...staticClosure(entry), ...staticClosure(firstFrame[0] as string)]).size).toBeLessThanOrEqual(12);
+		expect(new Set(dynamicImports(entry).filter((f) => inputsOf([f]).includes('source/commands/ps.ts'))).size, 'the commands are one chunk').toBe(1);
 		uiChunks.push(...firstFrame);
 		const commandPath = new Set(staticClosure(entry));
 		for (const lazy of dynamicImports(entry).filter((f) => !uiChunks.includes(f))) for (const f of staticClosure(lazy)) commandPath.add(f);
