@@ -162,6 +162,9 @@ function reduce(state: State, action: Action): State {
 				action.at === undefined ? {} : {lastSync: action.at, ages: readAges(state.ages, action.containers, action.at)},
 			);
 		case 'containers/patched': {
+			// A row read again as it was (the `kill` before a `die`, a network event) changes nothing:
+			// no frame is drawn for it, so the next event's frame does not wait behind one.
+			if (action.removed.length === 0 && action.containers.every((c) => unchanged(state.containers, c))) return state;
 			// Only the rows read again are read for their times; the others keep theirs.
 			const replaced = new Set([...action.removed, ...action.containers.map((c) => c.id)]);
 			const ages = {...state.ages};
@@ -268,6 +271,12 @@ function sortedIndex(list: readonly ContainerSummary[], c: ContainerSummary): nu
 }
 
 /** The list as read (whole or patched): sorted, marks of gone containers dropped, the cursor settled. */
+/** True when the list holds `row` exactly as it is (same id, same fields). */
+function unchanged(list: readonly ContainerSummary[], row: ContainerSummary): boolean {
+	const held = list.find((c) => c.id === row.id);
+	return held !== undefined && JSON.stringify(held) === JSON.stringify(row);
+}
+
 function listed(state: State, list: ContainerSummary[], synced: Partial<Pick<State, 'lastSync' | 'ages'>>, sorted = false): State {
 	const containers = sorted ? list : [...list].sort(byName);
 	const ids = state.marked.length === 0 ? null : new Set(containers.map((c) => c.id));
