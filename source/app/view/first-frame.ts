@@ -80,7 +80,7 @@ export function firstFrame(state: State, input: Pick<FirstFrameInput, 'color' | 
 	// The table (features/list/view.tsx, table.tsx): only the rows on screen are drawn; the widths are the whole list's.
 	const visible = visibleContainers(state);
 	const byName = new Map(state.containers.map((x) => [x.name, x]));
-	const rows = visible.map((x) => toRow({...x, status: statusNow(x, state.ages[x.id], input.now)}, arrow, isUp(x), {ellipsis: theme.ascii ? '...' : '…', byName}));
+	const rows = visible.map((x) => toRow(x, arrow, isUp(x), {status: statusNow(x, state.ages[x.id], input.now), ellipsis: theme.ascii ? '...' : '…', byName}));
 	const widths = columnWidths(rows, width);
 	const height = listHeight(state);
 	const header = rowCells(HEADER_TEXTS, widths, '');

@@ -45,19 +45,33 @@ function linkFlag(source: ContainerSummary | undefined): string {
 
 const PENDING: Record<string, string> = {start: 'starting', stop: 'stopping', restart: 'restarting', remove: 'removing'};
 
+/**
+ * The cells of a row that only its own container decides, by container: a patch replaces only the
+ * rows it read again, so a list of 10,000 redrawn for a new time or a scroll formats none of them again.
+ */
+const fixedCells = new WeakMap<ContainerSummary, {name: string; image: string; ports: string}>();
+
+function fixed(c: ContainerSummary): {name: string; image: string; ports: string} {
+	let cells = fixedCells.get(c);
+	if (cells === undefined) {
+		cells = {name: sanitize(c.name), image: sanitize(c.image), ports: sanitize(formatPortsColumn(c.ports))};
+		fixedCells.set(c, cells);
+	}
+	return cells;
+}
+
+/** `extra.status`: the status as it reads now (its age moved on since the list was read). */
 export function toRow(
 	c: ContainerSummary,
 	arrow: string,
 	up: boolean,
-	extra: {pending?: string | undefined; marked?: boolean; ellipsis?: string; byName?: ReadonlyMap<string, ContainerSummary>} = {},
+	extra: {status?: string; pending?: string | undefined; marked?: boolean; ellipsis?: string; byName?: ReadonlyMap<string, ContainerSummary>} = {},
 ): Row {
 	// Sanitized here too, whatever Engine produced the data: this text goes straight to the terminal.
 	return {
 		id: c.id,
-		name: sanitize(c.name),
-		image: sanitize(c.image),
-		status: sanitize(c.status),
-		ports: sanitize(formatPortsColumn(c.ports)),
+		...fixed(c),
+		status: sanitize(extra.status ?? c.status),
 		links: sanitize(linksText(c, arrow, extra.byName)),
 		up,
 		...(extra.pending ? {pending: `${PENDING[extra.pending] ?? extra.pending}${extra.ellipsis ?? '…'}`} : {}),

@@ -54,7 +54,8 @@ export function ListScreen({state}: {state: State}) {
 		// Links are flagged when their source is gone, stopped or off the default bridge.
 		const byName = new Map(containers.map((c) => [c.name, c]));
 		return visible.map((c) =>
-			toRow({...c, status: statusNow(c, ages[c.id], now)}, arrow, isUp(c), {
+			toRow(c, arrow, isUp(c), {
+				status: statusNow(c, ages[c.id], now),
 				pending: pendingJob({jobs}, c.id) ?? (recreating.has(c.id) || recreating.has(c.name) ? 'recreating' : undefined),
 				marked: markedIds.has(c.id),
 				ellipsis,
