@@ -7,7 +7,7 @@
  * API too old), goes to the full engine, loaded on first need, which answers or words the failure
  * as it always did. So `dnet ps`, `dnet port` and the first frame never load dockerode.
  */
-import {request, type IncomingHttpHeaders} from 'node:http';
+import {getAnswer, type Answer} from './endpoint/http-get.js';
 import {connect, type Socket} from 'node:net';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import {sanitize} from '../model/sanitize.js';
@@ -21,35 +21,15 @@ import {refPath} from './refs.js';
 /** After this long without an answer the full engine is asked instead (it has its own deadline). */
 const QUICK_MS = 10_000;
 
-interface Answer {
-	headers: IncomingHttpHeaders;
-	body: Buffer;
-}
-
 /** A 200 answer to `GET path`, or undefined for anything else. */
 function quickFetch(endpoint: Endpoint, path: string): Promise<Answer | undefined> {
 	// ssh: one connection, kept for the engine; ssh's own failure is thrown (ARCHITECTURE.md, "Remote engines").
 	if (endpoint.kind === 'ssh') return sshGet(endpoint, path);
 	if (endpoint.kind === 'tcp' && endpoint.tls) return Promise.resolve(undefined);
-	return new Promise((resolve) => {
-		// No agent: one connection per read, and none of the agent's server-name work (its first use
-		// compiles Node's IPv6 pattern: ~15 ms of a `dnet port`).
-		const createConnection = (): Socket => (endpoint.kind === 'unix' ? connect(endpoint.socketPath) : connect(endpoint.port, endpoint.host));
-		const req = request({path, method: 'GET', headers: {Host: 'docker'}, timeout: QUICK_MS, createConnection}, (res) => {
-			if (res.statusCode !== 200) {
-				res.resume();
-				resolve(undefined);
-				return;
-			}
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('error', () => resolve(undefined));
-			res.on('end', () => resolve({headers: res.headers, body: Buffer.concat(chunks)}));
-		});
-		req.on('timeout', () => req.destroy());
-		req.on('error', () => resolve(undefined));
-		req.end();
-	});
+	// No agent: one connection per read, and none of the agent's server-name work (its first use
+	// compiles Node's IPv6 pattern: ~15 ms of a `dnet port`).
+	const createConnection = (): Socket => (endpoint.kind === 'unix' ? connect(endpoint.socketPath) : connect(endpoint.port, endpoint.host));
+	return getAnswer({path, timeout: QUICK_MS, createConnection});
 }
 
 /** The JSON of a 200 answer to `GET path`, or undefined for anything else. */

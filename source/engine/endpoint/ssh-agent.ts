@@ -7,11 +7,12 @@
  * closed, and when dnet exits, whatever the path.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
-import {Agent, request, type IncomingHttpHeaders} from 'node:http';
+import {Agent} from 'node:http';
 import {Duplex} from 'node:stream';
 import {dialStdioArgs, sshFailure} from '../../model/endpoint/ssh-failure.js';
 import {sanitize} from '../../model/sanitize.js';
 import {EngineError} from '../engine.js';
+import {getAnswer, type Answer} from './http-get.js';
 
 export interface SshTarget {
 	host: string;
@@ -237,10 +238,7 @@ export function sshAgent(target: SshTarget): Agent {
 	return newAgent(target);
 }
 
-export interface SshAnswer {
-	headers: IncomingHttpHeaders;
-	body: Buffer;
-}
+export type SshAnswer = Answer;
 
 /** The version first; the whole list (slow at hundreds, not needed for the first frame) last. */
 const rank = (path: string): number => (/^\/(_ping|version)\b/.test(path) ? 0 : /^\/containers\/json\?all=true$/.test(path) ? 2 : 1);
@@ -270,24 +268,9 @@ const GET_MS = 15_000;
  */
 export function sshGet(target: SshTarget, path: string): Promise<SshAnswer | undefined> {
 	const entry = startupEntry(target);
+	// host and port as dockerode's (engine/connection.ts): the agent keeps one pool for both.
 	const run = (): Promise<SshAnswer | undefined> =>
-		new Promise((resolve, reject) => {
-			// host and port as dockerode's (engine/connection.ts): the agent keeps one pool for both.
-			const req = request({agent: entry.agent, host: 'docker', port: 80, path, method: 'GET', headers: {Host: 'docker'}, timeout: GET_MS}, (res) => {
-				if (res.statusCode !== 200) {
-					res.resume();
-					resolve(undefined);
-					return;
-				}
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('error', () => resolve(undefined));
-				res.on('end', () => resolve({headers: res.headers, body: Buffer.concat(chunks)}));
-			});
-			req.on('timeout', () => req.destroy());
-			req.on('error', (error) => (error instanceof EngineError ? reject(error) : resolve(undefined)));
-			req.end();
-		});
+		getAnswer({agent: entry.agent, host: 'docker', port: 80, path, timeout: GET_MS}, (error) => error instanceof EngineError);
 	return new Promise((resolve, reject) => {
 		entry.waiting.push({path, start: () => run().then(resolve, reject)});
 		// The reads asked in the same turn are all waiting when the first is picked.
