@@ -5,16 +5,14 @@
  * EngineError (never a crash, never a wait without end for a read); the TUI keeps taking keys, says
  * what is wrong, and its list is the engine's again once the engine recovers.
  */
-import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAppStore, type AppStore} from '../../source/app/app-store.js';
-import {App} from '../../source/app/view/app.js';
-import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
+import type {AppStore} from '../../source/app/app-store.js';
 import type {Engine} from '../../source/engine/engine.js';
 import type {DockerEngine} from '../../source/engine/docker-engine.js';
 import type {FaultProxy, FaultRule} from '../support/fault-proxy.js';
 import {dockerOk, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
+import {renderApp} from '../support/render-app.js';
 import {waitFor} from '../support/wait-for.js';
 import {faultyEngine, isOneLineEngineError, outcome, PATHS} from './support.js';
 
@@ -78,18 +76,7 @@ describe('the TUI on a faulty engine', () => {
 	let unmount: () => void;
 
 	beforeAll(() => {
-		store = createAppStore(engine, {columns: 120, rows: 30});
-		const instance = render(
-			<ThemeContext.Provider value={makeTheme({color: false, ascii: false})}>
-				<App store={store} />
-			</ThemeContext.Provider>,
-		);
-		frame = () => instance.lastFrame() ?? '';
-		press = (keys) => instance.stdin.write(keys);
-		unmount = () => {
-			instance.unmount();
-			store.stop();
-		};
+		({store, frame, press, unmount} = renderApp(engine, {columns: 120, rows: 30}));
 	});
 	afterAll(() => unmount());
 

@@ -5,15 +5,13 @@
  * configuration was changed; nothing was changed") in the status line, and the container is left
  * as it is: same id, the update kept, its port untouched, no backup.
  */
-import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAppStore, type AppStore} from '../../source/app/app-store.js';
-import {App} from '../../source/app/view/app.js';
-import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
+import type {AppStore} from '../../source/app/app-store.js';
 import {addLink, previewLink} from '../../source/operations/links.js';
 import {ChangedSinceReviewError} from '../../source/operations/recreate/index.js';
 import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
+import {renderApp} from '../support/render-app.js';
 import {waitFor} from '../support/wait-for.js';
 
 const engine = privateEngine();
@@ -28,18 +26,7 @@ let unmount: () => void;
 beforeAll(async () => {
 	port = await freePort();
 	await dockerOk(['run', '-d', '--name', web, '-p', `127.0.0.1:${port}:5000`, 'dnet/webapp']);
-	store = createAppStore(engine, {columns: 200, rows: 30});
-	const instance = render(
-		<ThemeContext.Provider value={makeTheme({color: false, ascii: false})}>
-			<App store={store} />
-		</ThemeContext.Provider>,
-	);
-	frame = () => instance.lastFrame() ?? '';
-	press = (keys) => instance.stdin.write(keys);
-	unmount = () => {
-		instance.unmount();
-		store.stop();
-	};
+	({store, frame, press, unmount} = renderApp(engine, {columns: 200, rows: 30}));
 });
 
 afterAll(async () => {
