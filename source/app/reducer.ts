@@ -16,7 +16,7 @@ import {handlers as linkPicker, pickSource, previewArrived} from '../features/li
 import {pinAges, readAges} from '../features/list/ages.js';
 import {handlers as list, setFilter, settleCursor} from '../features/list/reducer.js';
 import {handlers as choose} from '../features/net-ops/choose.js';
-import {handlers as netOps, networksLoaded, opDone, reloadNetworks} from '../features/net-ops/ops.js';
+import {handlers as netOps, networksLoaded, opDone, reloadNetworks, reviewed} from '../features/net-ops/ops.js';
 import {chooseContainer, handlers as networks} from '../features/networks/reducer.js';
 import {handlers as palette} from '../features/palette/reducer.js';
 import {handlers as ports, portsLoaded, reloadPorts, setPortsFilter, settlePorts} from '../features/ports/reducer.js';
@@ -220,6 +220,8 @@ function reduce(state: State, action: Action): State {
 			return networksLoaded(state, action.networks, action.error);
 		case 'net/opDone':
 			return opDone(state, action.id, action.ok, action.text, action.lines, action.full);
+		case 'net/reviewed':
+			return reviewed(state, action.recipient, action.fingerprint);
 		case 'doctor/done':
 			return doctorDone(state, action.request, action.diagnosis, action.error);
 		case 'contexts/loaded':

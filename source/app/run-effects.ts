@@ -12,7 +12,7 @@ import {applyServicePorts, checkServicePorts, loadServices} from '../features/se
 import {checkConflicts, loadEditor, recreatePorts} from '../features/editor/effects.js';
 import {createContainer, listImages} from '../features/form/effects.js';
 import {findAutoRemove, runJob} from '../features/lifecycle/effects.js';
-import {createNetworksLoader, netOp, preview} from '../features/net-ops/effects.js';
+import {createNetworksLoader, netOp, preview, review} from '../features/net-ops/effects.js';
 import {createBindingsLoader, probe} from '../features/ports/effects.js';
 import type {EffectContext} from './effect-context.js';
 import type {EffectRequest} from './effects.js';
@@ -56,6 +56,8 @@ export function createEffectRunner(ctx: EffectContext): (effect: EffectRequest) 
 				return loadNetworks(ctx);
 			case 'netOp':
 				return netOp(ctx, e.id, e.op);
+			case 'reviewRecipient':
+				return review(ctx, e.recipient);
 			case 'diagnose':
 				return diagnose(ctx, e.id, e);
 			case 'loadContexts':

@@ -154,11 +154,25 @@ const withoutAlias = (links: string[] | null | undefined, alias: string): string
  * Removes the recipient's link `alias` by recreating it.
  * @throws LinkError when there is no such link; RecreateError from the transaction.
  */
-export async function removeLink(engine: Engine, recipient: string, alias: string): Promise<{source: string; result: RecreateResult}> {
+/**
+ * The recipient as a confirmation shows it (`fingerprint` of its raw inspect): `removeLink` and
+ * `moveLinkToNetwork` given it refuse a recipient changed since (ARCHITECTURE.md, "The recreate transaction").
+ */
+export async function reviewOf(engine: Engine, recipient: string): Promise<string> {
+	return fingerprint(asRawContainer(await rawOr(engine, recipient)));
+}
+
+/** `reviewed`: see `reviewOf` (null: the recipient as the transaction finds it). */
+export async function removeLink(engine: Engine, recipient: string, alias: string, reviewed: string | null = null): Promise<{source: string; result: RecreateResult}> {
 	const {recipient: r, source} = await heldLink(engine, recipient, alias);
-	const result = await recreate(engine, r.id, (spec) => {
-		spec.hostConfig.Links = withoutAlias(spec.hostConfig.Links, alias);
-	});
+	const result = await recreate(
+		engine,
+		r.id,
+		(spec) => {
+			spec.hostConfig.Links = withoutAlias(spec.hostConfig.Links, alias);
+		},
+		reviewed === null ? {} : {expectName: r.name, expectFingerprint: reviewed},
+	);
 	return {source, result};
 }
 
@@ -186,7 +200,7 @@ export interface LinkMove {
  * the source's attachment and a network made for the move are undone.
  * @throws LinkError before any change; RecreateError from the transaction.
  */
-export async function moveLinkToNetwork(engine: Engine, recipientName: string, alias: string, network: string): Promise<LinkMove> {
+export async function moveLinkToNetwork(engine: Engine, recipientName: string, alias: string, network: string, reviewed: string | null = null): Promise<LinkMove> {
 	const {recipient, source: sourceName} = await heldLink(engine, recipientName, alias);
 	if (['bridge', 'host', 'none', 'default'].includes(network)) throw new LinkError(`${network} is not a user-defined network`);
 	const source = await inspectOr(engine, sourceName, 'source');
@@ -218,11 +232,16 @@ export async function moveLinkToNetwork(engine: Engine, recipientName: string, a
 	if (createdNetwork) undo.push(() => engine.removeNetwork(network));
 	let result: RecreateResult;
 	try {
-		result = await recreate(engine, recipient.id, (spec) => {
-			spec.hostConfig.Links = withoutAlias(spec.hostConfig.Links, alias);
-			const onIt = spec.primary?.name === network || spec.extra.some((n) => n.name === network);
-			if (!onIt) spec.extra.push({name: network, endpoint: {}});
-		});
+		result = await recreate(
+			engine,
+			recipient.id,
+			(spec) => {
+				spec.hostConfig.Links = withoutAlias(spec.hostConfig.Links, alias);
+				const onIt = spec.primary?.name === network || spec.extra.some((n) => n.name === network);
+				if (!onIt) spec.extra.push({name: network, endpoint: {}});
+			},
+			reviewed === null ? {} : {expectName: recipient.name, expectFingerprint: reviewed},
+		);
 	} catch (error) {
 		for (const step of undo) await step().catch(() => undefined);
 		throw error;

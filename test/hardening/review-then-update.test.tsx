@@ -12,6 +12,7 @@ import {ChangedSinceReviewError} from '../../source/operations/recreate/index.js
 import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
 import {renderApp} from '../support/render-app.js';
+import {graphEdges} from '../../source/features/link-graph/reducer.js';
 import {waitFor} from '../support/wait-for.js';
 
 const engine = privateEngine();
@@ -82,5 +83,38 @@ describe('docker update between the link picker\'s preview and its apply', () =>
 		const again = await previewLink(engine, web, db, 'data');
 		const {result} = await addLink(engine, web, db, 'data', again.reviewed);
 		expect((await engine.inspectContainer(result.newId)).links.map((l) => l.alias)).toEqual(['data']);
+	});
+});
+
+describe("docker update between the link graph's question and y", () => {
+	it('is refused; the recipient keeps its id and its link', async () => {
+		// web holds --link db:data (the case above), and the app shows it.
+		await waitFor(() => expect(store.getState().containers.find((c) => c.name === web)?.links.map((l) => l.alias)).toEqual(['data']), 20_000);
+		// Back to the list from the first case's editor (its unsaved row discarded).
+		for (let i = 0; i < 5 && store.getState().screen !== 'list'; i++) {
+			press(store.getState().editor?.stage === 'discard' ? 'y' : '\u001b');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		await waitFor(() => expect(store.getState().screen).toBe('list'));
+		press('L');
+		await waitFor(() => expect(store.getState().screen).toBe('links'));
+		const at = graphEdges(store.getState()).findIndex((e) => e.recipient === web && e.alias === 'data');
+		expect(at).toBeGreaterThanOrEqual(0);
+		while (store.getState().net.graphCursor !== at) {
+			const cursor = store.getState().net.graphCursor;
+			press(cursor < at ? 'j' : 'k');
+			await waitFor(() => expect(store.getState().net.graphCursor).not.toBe(cursor));
+		}
+		press('x');
+		// The question is on screen, and the recipient as it shows it has been read.
+		await waitFor(() => expect(frame()).toContain(`Remove the link ${web} --data--> ${db}?`));
+		await waitFor(() => expect(store.getState().net.confirm?.op).toMatchObject({kind: 'removeLink', recipient: web, reviewed: expect.any(String)}));
+		const before = (await engine.inspectContainerRaw(web))['Id'];
+		await dockerOk(['update', '--restart', 'no', web]);
+		press('y');
+		await waitFor(() => expect(frame()).toContain(`${web} changed since you reviewed it: its configuration was changed; nothing was changed`), 20_000);
+		const after = await engine.inspectContainer(web);
+		expect(after.id).toBe(before);
+		expect(after.links.map((l) => l.alias)).toEqual(['data']);
 	});
 });

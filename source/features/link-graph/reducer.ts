@@ -35,7 +35,7 @@ const selectedEdge = (state: State): LinkEdge | undefined => {
 
 function removeLink(state: State): State {
 	const edge = selectedEdge(state);
-	return edge ? ask(state, {kind: 'removeLink', recipient: edge.recipient, alias: edge.alias}) : state;
+	return edge ? ask(state, {kind: 'removeLink', recipient: edge.recipient, alias: edge.alias, reviewed: null}) : state;
 }
 
 function moveLink(state: State): State {
@@ -56,7 +56,7 @@ export const linkGraphFields: FieldHandlers = {
 		},
 		accept(state, field) {
 			const draft = state.net.draft;
-			return draft?.kind === 'move' ? ask(state, {kind: 'moveLink', recipient: draft.recipient, alias: draft.alias, network: field.text.trim()}) : state;
+			return draft?.kind === 'move' ? ask(state, {kind: 'moveLink', recipient: draft.recipient, alias: draft.alias, network: field.text.trim(), reviewed: null}) : state;
 		},
 		cancel: (state) => setNet(state, {draft: null}),
 	},

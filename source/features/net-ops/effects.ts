@@ -6,7 +6,7 @@
 import type {EffectContext} from '../../app/effect-context.js';
 import type {Engine} from '../../engine/engine.js';
 import {errorText} from '../../model/error-text.js';
-import {addLink, LinkError, moveLinkToNetwork, previewLink, removeLink} from '../../operations/links.js';
+import {addLink, LinkError, moveLinkToNetwork, previewLink, removeLink, reviewOf} from '../../operations/links.js';
 import {describeFailure, type FailureText} from '../../operations/failure.js';
 import {ChangedSinceReviewError, PortConflictError, RecreateError} from '../../operations/recreate/index.js';
 import type {NetOp} from './state.js';
@@ -22,11 +22,11 @@ export async function runNetOp(engine: Engine, op: NetOp): Promise<{text: string
 			};
 		}
 		case 'removeLink': {
-			const {source, result} = await removeLink(engine, op.recipient, op.alias);
+			const {source, result} = await removeLink(engine, op.recipient, op.alias, op.reviewed);
 			return {text: `removed the link ${op.recipient} --${op.alias}--> ${source}: recreated ${result.name} (${result.newId.slice(0, 12)})`, lines: []};
 		}
 		case 'moveLink': {
-			const move = await moveLinkToNetwork(engine, op.recipient, op.alias, op.network);
+			const move = await moveLinkToNetwork(engine, op.recipient, op.alias, op.network, op.reviewed);
 			return {text: `moved ${move.recipient} --${move.alias}--> ${move.source} to ${move.network}`, lines: move.changes};
 		}
 		case 'rename':
@@ -104,6 +104,15 @@ export async function netOp(ctx: EffectContext, id: number, op: NetOp): Promise<
 	} catch (error) {
 		const failed = await failure(ctx.engine, op, error);
 		ctx.dispatch({type: 'net/opDone', id, ok: false, text: failed.short, full: failed.full, lines: []});
+	}
+}
+
+/** Reads the recipient of the question on screen (what the apply then expects); a failed read expects nothing. */
+export async function review(ctx: EffectContext, recipient: string): Promise<void> {
+	try {
+		ctx.dispatch({type: 'net/reviewed', recipient, fingerprint: await reviewOf(ctx.engine, recipient)});
+	} catch {
+		// Removed meanwhile, or the engine went away: the apply says so itself.
 	}
 }
 

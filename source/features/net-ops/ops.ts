@@ -13,8 +13,22 @@ export const setNet = (state: State, net: Partial<NetState>): State => ({...stat
 
 export const errorNotice = (state: State, text: string): State => ({...state, notice: {tone: 'error', text}});
 
-/** Asks before `op`. */
-export const ask = (state: State, op: NetOp): State => setNet({...state, field: null}, {confirm: confirmFor(op, state.containers, state.net.networks)});
+/**
+ * Asks before `op`. A link removed or moved from the graph recreates its recipient: the recipient is
+ * read as the question is shown, and the apply refuses it if it changed since (ARCHITECTURE.md,
+ * "The recreate transaction").
+ */
+export function ask(state: State, op: NetOp): State {
+	const asked = setNet({...state, field: null}, {confirm: confirmFor(op, state.containers, state.net.networks)});
+	return op.kind === 'removeLink' || op.kind === 'moveLink' ? request(asked, {kind: 'reviewRecipient', recipient: op.recipient}) : asked;
+}
+
+/** The recipient of the question on screen, as read when it was shown. */
+export function reviewed(state: State, recipient: string, fingerprint: string): State {
+	const confirm = state.net.confirm;
+	if (!confirm || (confirm.op.kind !== 'removeLink' && confirm.op.kind !== 'moveLink') || confirm.op.recipient !== recipient || confirm.op.reviewed !== null) return state;
+	return setNet(state, {confirm: {...confirm, op: {...confirm.op, reviewed: fingerprint}}});
+}
 
 /** Asks the engine for the networks (the newest answer wins). */
 export const loadNetworks = (state: State): State => request(state, {kind: 'loadNetworks'});

@@ -10,8 +10,9 @@ import type {LinkPreview} from '../../operations/links.js';
 export type NetOp =
 	/** `reviewed`: the preview's (`LinkPreview.reviewed`): a recipient changed since is refused. */
 	| {kind: 'addLink'; recipient: string; source: string; alias: string; reviewed: string | null}
-	| {kind: 'removeLink'; recipient: string; alias: string}
-	| {kind: 'moveLink'; recipient: string; alias: string; network: string}
+	/** `reviewed`: the recipient as the confirmation was shown (its raw inspect's fingerprint, read then; null until read). */
+	| {kind: 'removeLink'; recipient: string; alias: string; reviewed: string | null}
+	| {kind: 'moveLink'; recipient: string; alias: string; network: string; reviewed: string | null}
 	| {kind: 'rename'; id: string; from: string; to: string}
 	| {kind: 'connect'; network: string; container: string; aliases: string[]}
 	| {kind: 'disconnect'; network: string; container: string}
@@ -88,9 +89,12 @@ export type NetAction =
 	| {type: 'net/chooseContainer'; container: string}
 	| {type: 'net/preview'; key: string; preview: LinkPreview | null; error: string | null}
 	| {type: 'net/networks'; networks: NetworkInfo[] | null; error: string | null}
-	| {type: 'net/opDone'; id: number; ok: boolean; text: string; full?: string; lines: string[]};
+	| {type: 'net/opDone'; id: number; ok: boolean; text: string; full?: string; lines: string[]}
+	/** The recipient of the confirmation on screen, as read when it was shown. */
+	| {type: 'net/reviewed'; recipient: string; fingerprint: string};
 
 export type NetEffect =
 	| {kind: 'previewLink'; recipient: string; source: string; alias: string}
 	| {kind: 'loadNetworks'}
-	| {kind: 'netOp'; op: NetOp};
+	| {kind: 'netOp'; op: NetOp}
+	| {kind: 'reviewRecipient'; recipient: string};
