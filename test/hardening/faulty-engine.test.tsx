@@ -12,7 +12,7 @@ import type {DockerEngine} from '../../source/engine/docker-engine.js';
 import type {FaultProxy, FaultRule} from '../support/fault-proxy.js';
 import {dockerOk, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
-import {renderApp} from '../support/render-app.js';
+import {renderApp} from '../ui/render-app.js';
 import {waitFor} from '../support/wait-for.js';
 import {faultyEngine, isOneLineEngineError, outcome, PATHS} from './support.js';
 

@@ -11,7 +11,7 @@ import {addLink, previewLink} from '../../source/operations/links.js';
 import {ChangedSinceReviewError} from '../../source/operations/recreate/index.js';
 import {dockerOk, privateEngine, removeContainers, uniqueName} from '../support/engine.js';
 import {freePort} from '../support/ports.js';
-import {renderApp} from '../support/render-app.js';
+import {renderApp} from '../ui/render-app.js';
 import {graphEdges} from '../../source/features/link-graph/reducer.js';
 import {waitFor} from '../support/wait-for.js';
 

@@ -1,17 +1,18 @@
-/** Renders the whole App on a fake engine with ink-testing-library. */
+/** Renders the whole App with ink-testing-library: on a fake engine, or any Engine (the hardening tests' real ones). */
 import {render} from 'ink-testing-library';
 import type {Prober} from '../../source/engine/probe.js';
 import {createAppStore, type AppStore} from '../../source/app/app-store.js';
 import {App} from '../../source/app/view/app.js';
 import {makeTheme, ThemeContext} from '../../source/app/view/theme.js';
+import type {Engine} from '../../source/engine/engine.js';
 import type {FakeEngine} from '../support/fake-engine.js';
 
-export interface Rendered {
-	engine: FakeEngine;
+export interface Rendered<E extends Engine = FakeEngine> {
+	engine: E;
 	store: AppStore;
-	frame(): string;
-	press(keys: string): void;
-	unmount(): void;
+	frame: () => string;
+	press: (keys: string) => void;
+	unmount: () => void;
 }
 
 export const KEY = {
@@ -23,10 +24,10 @@ export const KEY = {
 	pageDown: '\u001b[6~',
 };
 
-export function renderApp(
-	engine: FakeEngine,
+export function renderApp<E extends Engine = FakeEngine>(
+	engine: E,
 	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean; readOnly?: boolean; prober?: Prober} = {},
-): Rendered {
+): Rendered<E> {
 	const store = createAppStore(
 		engine,
 		{columns: options.columns ?? 100, rows: options.rows ?? 24},
