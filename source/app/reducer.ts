@@ -272,13 +272,13 @@ function sortedIndex(list: readonly ContainerSummary[], c: ContainerSummary): nu
 	return lo;
 }
 
-/** The list as read (whole or patched): sorted, marks of gone containers dropped, the cursor settled. */
 /** True when the list holds `row` exactly as it is (same id, same fields). */
 function unchanged(list: readonly ContainerSummary[], row: ContainerSummary): boolean {
 	const held = list.find((c) => c.id === row.id);
 	return held !== undefined && JSON.stringify(held) === JSON.stringify(row);
 }
 
+/** The list as read (whole or patched): sorted, marks of gone containers dropped, the cursor settled. */
 function listed(state: State, list: ContainerSummary[], synced: Partial<Pick<State, 'lastSync' | 'ages'>>, sorted = false): State {
 	const containers = sorted ? list : [...list].sort(byName);
 	const ids = state.marked.length === 0 ? null : new Set(containers.map((c) => c.id));

@@ -7,11 +7,11 @@
  * API too old), goes to the full engine, loaded on first need, which answers or words the failure
  * as it always did. So `dnet ps`, `dnet port` and the first frame never load dockerode.
  */
-import {getAnswer, type Answer} from './endpoint/http-get.js';
 import {connect, type Socket} from 'node:net';
 import type {ContainerDetails, ContainerSummary, EngineInfo} from '../model/container.js';
 import {sanitize} from '../model/sanitize.js';
 import {isLocalEndpoint, type Endpoint} from './connection.js';
+import {getAnswer, type Answer} from './endpoint/http-get.js';
 import {sshGet} from './endpoint/ssh-agent.js';
 import type {Engine} from './engine.js';
 import {compareVersions, MIN_API_VERSION} from './errors.js';

@@ -6,7 +6,7 @@
  * and no colour at all at level 0.
  */
 import stringWidth from 'string-width';
-import {graphemes} from '../../../model/width.js';
+import {graphemes, isPlain} from '../../../model/width.js';
 
 /** supports-color's levels: 0 none, 1 sixteen colours, 2 256, 3 true colour. */
 export type ColorLevel = 0 | 1 | 2 | 3;
@@ -89,7 +89,6 @@ function applySgr(a: Attrs, params: number[], level: ColorLevel): void {
 const key = (a: Attrs): string => [...[...a.flags].sort((x, y) => x - y).map(String), a.fg, a.bg].filter((s) => s !== '').join(';');
 
  
-const PRINTABLE = /^[\u0020-\u007e]*$/;
 const ESCAPE = /\u001b(?:\[([0-9;:]*)([@-~])|\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(?:\u0007|\u001b\\)|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/gu;
 
 /** The cells of one frame line; other escape sequences than SGR and OSC 8 are dropped. */
@@ -100,7 +99,7 @@ export function toCells(line: string, level: ColorLevel): Cell[] {
 	let link = '';
 	const text = (chunk: string): void => {
 		// Printable ASCII (most of a frame): one cell a character, nothing to measure.
-		if (PRINTABLE.test(chunk)) {
+		if (isPlain(chunk)) {
 			for (const ch of chunk) cells.push({ch, sgr, link});
 			return;
 		}
