@@ -72,7 +72,7 @@ const dockerodeApart = {
 /**
  * In the full build the commands are one lazily imported chunk, not one each: every dynamic entry
  * splits the code they share into more chunks, and the first frame's path had 22 modules to load
- * (8 now). cli.ts's `(await import('./commands/x.js')).name` all resolve to one module re-exporting
+ * (11 now). cli.ts's `(await import('./commands/x.js')).name` all resolve to one module re-exporting
  * those names.
  */
 const cliSource = await readFile('source/cli.ts', 'utf8');

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * dnet's executable (ARCHITECTURE.md, "Start-up"). The same entry (cli.ts) is built twice: the
- * commands' build is one file, so `dnet ps` and `dnet port` load one module of dnet's (each more
- * module cost ~5 ms of Node's loader); the full build is split, so that the UI loads after the first
+ * commands' build is one file, so `dnet ps` and `dnet port` load two modules of dnet's, this one and
+ * that file (each module costs Node's loader a read and a compile; they were a dozen chunks); the full build is split, so that the UI loads after the first
  * frame. A command line that names a command goes to the first, everything else to the second
  * (which also runs every command: nothing depends on this choice but the time).
  */
